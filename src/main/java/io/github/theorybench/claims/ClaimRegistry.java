@@ -1,0 +1,34 @@
+package io.github.theorybench.claims;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks that exist, in report order. Each claim family adds its checks here (one line per check class).
+ */
+public final class ClaimRegistry {
+    private ClaimRegistry() {
+    }
+
+    public static List<ClaimCheck> all() {
+        List<ClaimCheck> checks = new ArrayList<>();
+        // Family registrations (one line each): keep in CLAIMS.md order.
+        return checks;
+    }
+
+    /** The checks needed to produce verdicts for {@code ids}. */
+    public static List<ClaimCheck> covering(List<String> ids) {
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        return all().stream().filter(c -> c.ids().stream().anyMatch(wanted::contains)).toList();
+    }
+
+    /** IDs in the catalogue that no registered check covers yet. */
+    public static List<String> uncovered() {
+        Set<String> covered = new LinkedHashSet<>();
+        all().forEach(c -> covered.addAll(c.ids()));
+        return ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id).filter(id -> !covered.contains(id))
+                .toList();
+    }
+}

@@ -1,0 +1,174 @@
+package io.github.theorybench.claims;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The outcome of one check of one claim on one instance (CLAIMS.md: observed, bound, slack, hypothesis met, seed,
+ * sizes, backend). {@code role} separates the claim's own check from its teeth control, which must report a
+ * violation. For scaling claims {@code observed} is the fitted exponent and {@code bound} the theorem's exponent,
+ * with the accepted window in {@code windowLow..windowHigh}. Timing lives only in {@code seconds}, so reports are
+ * byte-identical across runs apart from that field.
+ */
+public record Verdict(
+        String id,
+        ClaimKind kind,
+        Role role,
+        String check,
+        boolean hypothesisMet,
+        double observed,
+        double bound,
+        double slack,
+        double windowLow,
+        double windowHigh,
+        boolean holds,
+        long seed,
+        Map<String, Object> sizes,
+        String backend,
+        String activation,
+        double tolerance,
+        String detail,
+        Map<String, Double> measurements,
+        String error,
+        double seconds) {
+
+    /** What a verdict row is: the claim's own check, or a control that must fail. */
+    public enum Role {
+        CLAIM, CONTROL;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Summary status of a row, in the order a reader cares about. */
+    public enum Status {
+        HOLDS("holds"),
+        HYPOTHESIS_NOT_MET("hypothesis not met"),
+        VIOLATED("violated"),
+        CONTROL_BIT("control bit"),
+        CONTROL_DID_NOT_BITE("control did not bite"),
+        ERROR("error");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public Verdict {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(role, "role");
+        sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes == null ? Map.of() : sizes));
+        measurements = Collections.unmodifiableMap(new TreeMap<>(measurements == null ? Map.of() : measurements));
+    }
+
+    public Status status() {
+        if (error != null) {
+            return Status.ERROR;
+        }
+        if (role == Role.CONTROL) {
+            return holds ? Status.CONTROL_DID_NOT_BITE : Status.CONTROL_BIT;
+        }
+        if (!hypothesisMet) {
+            return Status.HYPOTHESIS_NOT_MET;
+        }
+        return holds ? Status.HOLDS : Status.VIOLATED;
+    }
+
+    /** The statement of this claim from the catalogue. */
+    public String statement() {
+        return ClaimCatalog.statement(id);
+    }
+
+    public Verdict withSeconds(double s) {
+        return new Verdict(id, kind, role, check, hypothesisMet, observed, bound, slack, windowLow, windowHigh, holds,
+                seed, sizes, backend, activation, tolerance, detail, measurements, error, s);
+    }
+
+    public Verdict withBackend(String b) {
+        return new Verdict(id, kind, role, check, hypothesisMet, observed, bound, slack, windowLow, windowHigh, holds,
+                seed, sizes, b, activation, tolerance, detail, measurements, error, seconds);
+    }
+
+    /** An error row for a check that threw: the report shows it instead of crashing. */
+    public static Verdict error(String id, String check, long seed, String backend, Throwable e) {
+        String msg = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new Verdict(id, ClaimCatalog.kind(id), Role.CLAIM, check, false, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, false, seed, Map.of(), backend, "", Double.NaN, "check threw",
+                Map.of(), msg.replace('\n', ' '), 0.0);
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Builds a verdict; kind defaults to the catalogue's, slack to observed/bound for exact claims. */
+    public static final class Builder {
+        private final String id;
+        private ClaimKind kind;
+        private Role role = Role.CLAIM;
+        private String check = "";
+        private boolean hypothesisMet = true;
+        private double observed = Double.NaN;
+        private double bound = Double.NaN;
+        private Double slack;
+        private double windowLow = Double.NaN;
+        private double windowHigh = Double.NaN;
+        private Boolean holds;
+        private long seed;
+        private final Map<String, Object> sizes = new LinkedHashMap<>();
+        private String backend = "";
+        private String activation = "";
+        private double tolerance = Double.NaN;
+        private String detail = "";
+        private final Map<String, Double> measurements = new TreeMap<>();
+
+        private Builder(String id) {
+            this.id = id;
+            this.kind = ClaimCatalog.kind(id);
+        }
+
+        public Builder kind(ClaimKind k) { this.kind = k; return this; }
+        public Builder control() { this.role = Role.CONTROL; return this; }
+        public Builder role(Role r) { this.role = r; return this; }
+        /** A short name of what was checked, e.g. "risk decay, nonlinear flow" or "rate x8 control". */
+        public Builder check(String c) { this.check = c; return this; }
+        public Builder hypothesisMet(boolean h) { this.hypothesisMet = h; return this; }
+        public Builder observed(double o) { this.observed = o; return this; }
+        public Builder bound(double b) { this.bound = b; return this; }
+        public Builder slack(double s) { this.slack = s; return this; }
+        public Builder window(double lo, double hi) { this.windowLow = lo; this.windowHigh = hi; return this; }
+        public Builder holds(boolean h) { this.holds = h; return this; }
+        public Builder seed(long s) { this.seed = s; return this; }
+        public Builder size(String name, Object value) { this.sizes.put(name, value); return this; }
+        public Builder backend(String b) { this.backend = b; return this; }
+        public Builder activation(String a) { this.activation = a; return this; }
+        public Builder tolerance(double t) { this.tolerance = t; return this; }
+        public Builder detail(String d) { this.detail = d; return this; }
+        public Builder measure(String name, double v) { this.measurements.put(name, v); return this; }
+
+        public Verdict build() {
+            double s = slack != null ? slack : observed / bound;
+            boolean h;
+            if (holds != null) {
+                h = holds;
+            } else if (kind == ClaimKind.SCALING && !Double.isNaN(windowLow)) {
+                h = observed >= windowLow && observed <= windowHigh;
+            } else {
+                h = observed <= bound;
+            }
+            return new Verdict(id, kind, role, check, hypothesisMet, observed, bound, s, windowLow, windowHigh, h,
+                    seed, sizes, backend, activation, tolerance, detail, measurements, null, 0.0);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.theorybench.linalg;
+
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * Loads the native libraries once, in the order that makes a fresh machine work: bytedeco's OpenBLAS first (it
+ * ships libgfortran.so.5 and loads it into the process), then jblas, whose libjblas.so links against
+ * libgfortran.so.5 and would otherwise need a system package.
+ */
+public final class NativeLibraries {
+    private static volatile boolean openBlasLoaded;
+
+    private NativeLibraries() {
+    }
+
+    /** Loads org.bytedeco:openblas or throws {@link BackendUnavailableException} with the cause on one line. */
+    public static synchronized void loadOpenBlas() {
+        if (openBlasLoaded) {
+            return;
+        }
+        try {
+            Loader.load(openblas.class);
+            openBlasLoaded = true;
+        } catch (Throwable e) {
+            throw new BackendUnavailableException("openblas",
+                    "native library libopenblas/libjniopenblas (org.bytedeco:openblas, platform "
+                            + Loader.getPlatform() + ") failed to load: " + BackendUnavailableException.rootCause(e));
+        }
+    }
+
+    /** Loads jblas's libjblas.so (after OpenBLAS, for libgfortran.so.5) or throws with the cause on one line. */
+    public static synchronized void loadJblas() {
+        try {
+            loadOpenBlas();
+        } catch (BackendUnavailableException e) {
+            throw new BackendUnavailableException("jblas",
+                    "needs libgfortran.so.5, which comes with org.bytedeco:openblas, and that failed: " + e.cause());
+        }
+        try {
+            // jblas loads its native library in NativeBlas's static initializer; a 1x1 product forces and checks it.
+            // Its INFO lines (temp-file deletions) are noise; its errors still print, and we rethrow below anyway.
+            org.jblas.util.Logger.getLogger().setLevel(org.jblas.util.Logger.WARNING);
+            double[] c = new double[1];
+            org.jblas.NativeBlas.dgemm('N', 'N', 1, 1, 1, 1.0, new double[] {2}, 0, 1, new double[] {3}, 0, 1, 0.0,
+                    c, 0, 1);
+            if (c[0] != 6.0) {
+                throw new IllegalStateException("1x1 dgemm returned " + c[0] + " instead of 6");
+            }
+        } catch (Throwable e) {
+            throw new BackendUnavailableException("jblas",
+                    "native library libjblas.so (org.jblas:jblas) failed to load: "
+                            + BackendUnavailableException.rootCause(e));
+        }
+    }
+
+    /**
+     * OpenBLAS's thread count: bytedeco reports -1 until someone sets it, which means OpenBLAS's own default (one
+     * thread per core, or OPENBLAS_NUM_THREADS).
+     */
+    public static String openBlasThreads() {
+        int t = openblas.blas_get_num_threads();
+        if (t > 0) {
+            return Integer.toString(t);
+        }
+        String env = System.getenv("OPENBLAS_NUM_THREADS");
+        return env != null ? env + " (OPENBLAS_NUM_THREADS)"
+                : Runtime.getRuntime().availableProcessors() + " (default: one per core)";
+    }
+}
