@@ -1,0 +1,87 @@
+package io.github.theorybench.assertions;
+
+import io.github.theorybench.claims.Verdict;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * AssertJ assertions for claim verdicts. Every verdict asserted here is also recorded for the end-of-run claims
+ * table ({@link VerdictLog}). Use {@code assertThat(verdict).holds()} for a claim, {@code .isViolated()} for a
+ * teeth control, {@code .hypothesisMet()} where the claim needs its hypothesis.
+ */
+public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> {
+
+    private VerdictAssert(Verdict actual) {
+        super(actual, VerdictAssert.class);
+    }
+
+    public static VerdictAssert assertThat(Verdict actual) {
+        VerdictLog.record(actual);
+        return new VerdictAssert(actual);
+    }
+
+    private String describeVerdict() {
+        Verdict v = actual;
+        return String.format(java.util.Locale.ROOT,
+                "%s [%s, %s] %s%n  statement: %s%n  check: %s%n  observed %.6g vs bound %.6g (slack %.4g)%s%n"
+                        + "  hypothesis met: %s; holds: %s%n  seed %d, sizes %s, backend %s%s%n  detail: %s%s%n"
+                        + "  rerun: bin/theorybench claims --only %s --seed %d --backend %s",
+                v.id(), v.kind().label(), v.role().label(), v.status().label(), v.statement(), v.check(),
+                v.observed(), v.bound(), v.slack(),
+                Double.isNaN(v.windowLow()) ? "" : String.format(java.util.Locale.ROOT, " window [%.4g, %.4g]",
+                        v.windowLow(), v.windowHigh()),
+                v.hypothesisMet(), v.holds(), v.seed(), v.sizes(), v.backend(),
+                v.activation().isEmpty() ? "" : ", activation " + v.activation(), v.detail(),
+                v.error() == null ? "" : "%n  error: " + v.error(), v.id(), v.seed(),
+                v.backend().isEmpty() ? "openblas" : v.backend());
+    }
+
+    /** The claim's conclusion held (and no error). */
+    public VerdictAssert holds() {
+        isNotNull();
+        if (actual.error() != null || !actual.holds()) {
+            failWithMessage("claim check failed:%n%s", describeVerdict());
+        }
+        return this;
+    }
+
+    /** The check reported a violation: what a teeth control must do. */
+    public VerdictAssert isViolated() {
+        isNotNull();
+        if (actual.error() != null || actual.holds()) {
+            failWithMessage("control did not bite (the check could not fail here):%n%s", describeVerdict());
+        }
+        return this;
+    }
+
+    public VerdictAssert hypothesisMet() {
+        isNotNull();
+        if (!actual.hypothesisMet()) {
+            failWithMessage("hypothesis of the claim not met on this instance:%n%s", describeVerdict());
+        }
+        return this;
+    }
+
+    public VerdictAssert hypothesisNotMet() {
+        isNotNull();
+        if (actual.hypothesisMet()) {
+            failWithMessage("expected an instance where the hypothesis fails:%n%s", describeVerdict());
+        }
+        return this;
+    }
+
+    public VerdictAssert hasSlackBelow(double limit) {
+        isNotNull();
+        if (!(actual.slack() < limit)) {
+            failWithMessage("slack %.4g not below %.4g:%n%s", actual.slack(), limit, describeVerdict());
+        }
+        return this;
+    }
+
+    public VerdictAssert hasObservedWithin(double lo, double hi) {
+        isNotNull();
+        if (!(actual.observed() >= lo && actual.observed() <= hi)) {
+            failWithMessage("observed %.6g outside [%.6g, %.6g]:%n%s", actual.observed(), lo, hi, describeVerdict());
+        }
+        return this;
+    }
+}
