@@ -1,0 +1,37 @@
+package io.github.theorybench.cli;
+
+import io.github.theorybench.bench.BenchSuite;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code theorybench bench}: the JMH suite, writing reports/bench/{jmh.json, README.md, *.png}. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run the JMH backend benchmarks (EJML, jblas, OpenBLAS; explicit vs structured hot loops).")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--quick", description = "Smoke run: smallest size, one fork, short iterations (~1-2 minutes).")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/bench",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        return runSuite(spec.commandLine(), quick, out);
+    }
+
+    static int runSuite(CommandLine cl, boolean quick, Path out) throws Exception {
+        try {
+            io.github.theorybench.report.ReportFiles.prepareOutput(out);
+        } catch (java.io.IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return BenchSuite.run(quick, out, System.err);
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.theorybench.cli;
+
+import io.github.theorybench.linalg.Backends;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code claims} and {@code report}. */
+public final class RunOptions {
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
+            description = "Linear-algebra backend: ejml, ejml-mt, jblas or openblas (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Base seed of every instance (non-negative; default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--quick", description = "Small sizes (seconds, as in the tests) instead of CLAIMS.md's sizes.")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports",
+            description = "Report directory (default: ${DEFAULT-VALUE}); must be empty or a previous report.")
+    Path out;
+
+    void validate() {
+        if (seed < 0) {
+            throw new UsageException("--seed must be a non-negative integer, got " + seed);
+        }
+        if (!Backends.NAMES.contains(backend)) {
+            throw new UsageException("unknown backend '" + backend + "'; choose one of "
+                    + String.join(", ", Backends.NAMES));
+        }
+    }
+}
