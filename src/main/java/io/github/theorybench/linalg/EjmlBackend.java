@@ -206,8 +206,9 @@ public final class EjmlBackend implements Backend {
         Shapes.requireFinite("solve", "A", a);
         Shapes.requireFinite("solve", "B", b);
         LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(a.rows());
-        if (!lu.setA(wrap(a.toDense()).copy())) {
-            throw new ArithmeticException("solve: A (" + a.shape() + ") is singular");
+        // EJML's LU decomposes singular matrices without complaint; quality() (≈ |det| scaled) is 0 for them.
+        if (!lu.setA(wrap(a.toDense()).copy()) || !(lu.quality() > Math.ulp(1.0))) {
+            throw new ArithmeticException("solve: A (" + a.shape() + ") is singular to working precision");
         }
         DenseMatrix x = DenseMatrix.zeros(a.cols(), b.cols());
         lu.solve(wrap(b.toDense()), wrap(x));
