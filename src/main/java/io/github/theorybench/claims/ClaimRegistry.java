@@ -15,6 +15,11 @@ public final class ClaimRegistry {
     public static List<ClaimCheck> all() {
         List<ClaimCheck> checks = new ArrayList<>();
         // Family registrations (one line each): keep in CLAIMS.md order.
+        checks.add(new io.github.theorybench.claims.lazy.LazyTrainingCheck());
+        checks.add(new io.github.theorybench.claims.lazy.JacobianLipschitzCheck());
+        checks.add(new io.github.theorybench.claims.lazy.WidthScalingCheck());
+        checks.add(new io.github.theorybench.claims.lazy.InitialRiskScalingCheck());
+        checks.add(new io.github.theorybench.claims.lazy.AlphaTightnessCheck());
         return checks;
     }
 
