@@ -31,7 +31,12 @@ public final class ReportFiles {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IOException("--out " + out + " exists and is not a directory");
         }
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new IOException("--out " + out + " cannot be created (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
+        }
         if (!Files.isWritable(out)) {
             throw new IOException("--out " + out + " is not writable");
         }
