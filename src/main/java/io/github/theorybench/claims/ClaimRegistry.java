@@ -20,6 +20,8 @@ public final class ClaimRegistry {
         checks.add(new io.github.theorybench.claims.lazy.WidthScalingCheck());
         checks.add(new io.github.theorybench.claims.lazy.InitialRiskScalingCheck());
         checks.add(new io.github.theorybench.claims.lazy.AlphaTightnessCheck());
+        checks.add(new io.github.theorybench.claims.balance.BalancednessCheck());
+        checks.add(new io.github.theorybench.claims.balance.DriftScalingCheck());
         return checks;
     }
 

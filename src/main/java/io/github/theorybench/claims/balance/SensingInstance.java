@@ -1,0 +1,37 @@
+package io.github.theorybench.claims.balance;
+
+import io.github.theorybench.linalg.Backend;
+import io.github.theorybench.linalg.DenseMatrix;
+import io.github.theorybench.model.RandomMatrices;
+import io.github.theorybench.model.sensing.FactorizedSensing;
+import io.github.theorybench.model.sensing.MeasurementOperator;
+import org.hipparchus.random.RandomGenerator;
+
+/**
+ * Asymmetric sensing instance of CLAIMS.md BAL: d₁ × d₂ target XYᵀ of rank r* with X, Y having orthonormal columns
+ * (so ‖XYᵀ‖₂ = 1 and the step-size scale is μ ~ 1), n Gaussian measurements, y = 𝒜(XYᵀ), and U₀ = αŪ, V₀ = αV̄
+ * with r columns, Ū, V̄ iid N(0, 1).
+ */
+public record SensingInstance(long seed, int d1, int d2, int rStar, int r, int n, double alpha, FactorizedSensing loss,
+        DenseMatrix target, DenseMatrix u0, DenseMatrix v0) {
+
+    public static SensingInstance build(Backend b, long seed, int d1, int d2, int rStar, int r, int n, double alpha) {
+        RandomGenerator rng = RandomMatrices.rng(seed);
+        DenseMatrix x = orthonormalColumns(b, d1, rStar, rng), y = orthonormalColumns(b, d2, rStar, rng);
+        DenseMatrix target = b.multiply(false, true, x, y).toDense();
+        MeasurementOperator op = MeasurementOperator.gaussian(b, n, d1, d2, rng);
+        FactorizedSensing loss = new FactorizedSensing(op, op.apply(target));
+        return new SensingInstance(seed, d1, d2, rStar, r, n, alpha, loss, target,
+                RandomMatrices.gaussian(d1, r, 1, rng).scale(alpha), RandomMatrices.gaussian(d2, r, 1, rng).scale(alpha));
+    }
+
+    /** The left singular vectors of a Gaussian d × k matrix: orthonormal columns. */
+    static DenseMatrix orthonormalColumns(Backend b, int d, int k, RandomGenerator rng) {
+        return b.svd(RandomMatrices.gaussian(d, k, 1, rng)).u();
+    }
+
+    /** B = UᵀU − VᵀV (002, balancedness). */
+    static DenseMatrix imbalance(Backend b, DenseMatrix u, DenseMatrix v) {
+        return b.gram(true, u).toDense().plusScaled(-1, b.gram(true, v));
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.theorybench.model.sensing;
+
+import io.github.theorybench.linalg.Backend;
+import io.github.theorybench.linalg.DenseMatrix;
+import io.github.theorybench.linalg.Matrix;
+import io.github.theorybench.model.RandomMatrices;
+import org.hipparchus.random.RandomGenerator;
+
+/**
+ * Gaussian measurement operator of low-rank matrix sensing (002; CLAIMS.md BAL/PWR): 𝒜(M)_i = ⟨A_i, M⟩/sqrt(n) and its
+ * adjoint 𝒜*(e) = Σ_i e_i A_i / sqrt(n). The A_i are stored stacked as the rows of 𝔸 ∈ R^{n × d₁d₂} (row-major
+ * vec), so 𝒜 is one GEMV/GEMM with 𝔸 and 𝒜* one with 𝔸ᵀ (transpose flag) — no per-measurement loop.
+ * Asymmetric: A_i entries iid N(0, 1). Symmetric: A_i = (G_i + G_iᵀ)/2 with G_i iid N(0, 1) entries, so that
+ * E[⟨A, M⟩ A] = M for symmetric M.
+ */
+public final class MeasurementOperator {
+    private final Backend backend;
+    private final Matrix stacked;
+    private final int n;
+    private final int rows;
+    private final int cols;
+
+    private MeasurementOperator(Backend backend, DenseMatrix stacked, int rows, int cols) {
+        this.backend = backend;
+        this.stacked = backend.adopt(stacked);
+        this.n = stacked.rows();
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    public static MeasurementOperator gaussian(Backend backend, int n, int d1, int d2, RandomGenerator rng) {
+        return new MeasurementOperator(backend, RandomMatrices.gaussian(n, d1 * d2, 1.0, rng), d1, d2);
+    }
+
+    public static MeasurementOperator symmetricGaussian(Backend backend, int n, int d, RandomGenerator rng) {
+        DenseMatrix a = RandomMatrices.gaussian(n, d * d, 1.0, rng);
+        double[] x = a.data();
+        for (int i = 0; i < n; i++) {
+            int off = i * d * d;
+            for (int p = 0; p < d; p++) {
+                for (int q = 0; q < p; q++) {
+                    double s = 0.5 * (x[off + p * d + q] + x[off + q * d + p]);
+                    x[off + p * d + q] = s;
+                    x[off + q * d + p] = s;
+                }
+            }
+        }
+        return new MeasurementOperator(backend, a, d, d);
+    }
+
+    public int measurements() {
+        return n;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    /** 𝒜(M) = 𝔸 vec(M)/sqrt(n). */
+    public double[] apply(DenseMatrix m) {
+        if (m.rows() != rows || m.cols() != cols) {
+            throw new IllegalArgumentException("measurement operator on " + rows + "x" + cols + " matrices, got "
+                    + m.shape());
+        }
+        Matrix out = backend.zeros(n, 1);
+        backend.gemv(false, 1.0 / Math.sqrt(n), stacked, backend.adopt(m.reshape(rows * cols, 1)), 0.0, out);
+        return out.toDense().data().clone();
+    }
+
+    /** 𝒜*(e) = reshape(𝔸ᵀ e)/sqrt(n), a d₁ × d₂ matrix. */
+    public DenseMatrix adjoint(double[] e) {
+        if (e.length != n) {
+            throw new IllegalArgumentException("adjoint needs " + n + " residuals, got " + e.length);
+        }
+        Matrix out = backend.zeros(rows * cols, 1);
+        backend.gemv(true, 1.0 / Math.sqrt(n), stacked, backend.adopt(DenseMatrix.columnVector(e)), 0.0, out);
+        return DenseMatrix.wrap(rows, cols, out.toDense().data().clone());
+    }
+}
