@@ -22,6 +22,8 @@ public final class ClaimRegistry {
         checks.add(new io.github.theorybench.claims.lazy.AlphaTightnessCheck());
         checks.add(new io.github.theorybench.claims.balance.BalancednessCheck());
         checks.add(new io.github.theorybench.claims.balance.DriftScalingCheck());
+        checks.add(new io.github.theorybench.claims.power.PowerMethodCheck());
+        checks.add(new io.github.theorybench.claims.power.ConcentrationCheck());
         return checks;
     }
 

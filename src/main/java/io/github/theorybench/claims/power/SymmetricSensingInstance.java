@@ -1,0 +1,60 @@
+package io.github.theorybench.claims.power;
+
+import io.github.theorybench.linalg.Backend;
+import io.github.theorybench.linalg.DenseMatrix;
+import io.github.theorybench.linalg.SymmetricEigen;
+import io.github.theorybench.model.RandomMatrices;
+import io.github.theorybench.model.sensing.FactorizedSensing;
+import io.github.theorybench.model.sensing.MeasurementOperator;
+import org.hipparchus.random.RandomGenerator;
+
+/**
+ * Symmetric sensing instance of CLAIMS.md PWR: M* = XXᵀ with X ∈ R^{d×r*} having orthonormal columns scaled by
+ * (1, 0.8, 0.6, …) (distinct eigenvalues, ‖XXᵀ‖₂ = 1), symmetric Gaussian measurements, y = 𝒜(XXᵀ),
+ * L(U) = ¼‖𝒜(UUᵀ) − y‖², Z = 𝒜*𝒜(XXᵀ) = 𝒜*(y) with eigen-decomposition (ascending).
+ */
+public record SymmetricSensingInstance(long seed, int d, int rStar, int n, FactorizedSensing loss, DenseMatrix target,
+        DenseMatrix z, SymmetricEigen zEigen, SymmetricEigen targetEigen) {
+
+    public static SymmetricSensingInstance build(Backend b, long seed, int d, int rStar, int n) {
+        RandomGenerator rng = RandomMatrices.rng(seed);
+        DenseMatrix x = b.svd(RandomMatrices.gaussian(d, rStar, 1, rng)).u();
+        for (int j = 0; j < rStar; j++) {
+            double s = Math.sqrt(1.0 - 0.2 * j);
+            for (int i = 0; i < d; i++) {
+                x.set(i, j, x.get(i, j) * s);
+            }
+        }
+        DenseMatrix target = b.multiply(false, true, x, x).toDense();
+        MeasurementOperator op = MeasurementOperator.symmetricGaussian(b, n, d, rng);
+        double[] y = op.apply(target);
+        DenseMatrix z = op.adjoint(y);                         // Z = 𝒜*𝒜(XXᵀ) = (1/n) Σ ⟨A_i, XXᵀ⟩ A_i
+        return new SymmetricSensingInstance(seed, d, rStar, n, new FactorizedSensing(op, y), target, z, b.eigSym(z),
+                b.eigSym(target));
+    }
+
+    /** λ_k(Z) in descending order, k = 1, 2, …. */
+    public double lambda(int k) {
+        return zEigen.values()[d - k];
+    }
+
+    /** The top-k eigenvectors (columns) of a symmetric eigen-decomposition. */
+    static DenseMatrix top(SymmetricEigen e, int k) {
+        int d = e.values().length;
+        DenseMatrix v = DenseMatrix.zeros(d, k);
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < d; i++) {
+                v.set(i, j, e.vectors().get(i, d - 1 - j));
+            }
+        }
+        return v;
+    }
+
+    /** sin of the largest principal angle between span(A) and span(Q) (Q orthonormal, k columns): ‖(I − QQᵀ)Â‖₂. */
+    static double sinAngle(Backend b, DenseMatrix a, DenseMatrix q) {
+        DenseMatrix qa = b.svd(a).u();
+        DenseMatrix proj = b.multiply(false, false, q, b.multiply(true, false, q, qa)).toDense();
+        DenseMatrix resid = qa.plusScaled(-1, proj);
+        return b.svd(resid).max();
+    }
+}
