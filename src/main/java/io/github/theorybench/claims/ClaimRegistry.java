@@ -20,10 +20,16 @@ public final class ClaimRegistry {
         checks.add(new io.github.theorybench.claims.lazy.WidthScalingCheck());
         checks.add(new io.github.theorybench.claims.lazy.InitialRiskScalingCheck());
         checks.add(new io.github.theorybench.claims.lazy.AlphaTightnessCheck());
+        checks.add(new io.github.theorybench.claims.ntk.KernelSplitCheck());
+        checks.add(new io.github.theorybench.claims.ntk.TwoLayerKernelConvergenceCheck());
+        checks.add(new io.github.theorybench.claims.ntk.DeepKernelConvergenceCheck());
+        checks.add(new io.github.theorybench.claims.ntk.JacobianRankCheck());
+        checks.add(new io.github.theorybench.claims.lsq.LeastSquaresDescentCheck());
         checks.add(new io.github.theorybench.claims.balance.BalancednessCheck());
         checks.add(new io.github.theorybench.claims.balance.DriftScalingCheck());
         checks.add(new io.github.theorybench.claims.power.PowerMethodCheck());
         checks.add(new io.github.theorybench.claims.power.ConcentrationCheck());
+        checks.add(new io.github.theorybench.claims.dls.FeatureLearningCheck());
         return checks;
     }
 
