@@ -1,7 +1,7 @@
 """NumPy reference for the structured hot loops of theorybench (same formulas, same sizes, same machine).
 
 Gram:     G = (D D^T) * (X X^T),  D = s * tanh'(X W^T)  (tanh' = 4e^{-2|p|}/(1+e^{-2|p|})^2; X X^T precomputed)
-Gradient: g = (D * r[:, None])^T X
+Gradient: g = D^T (r[:, None] * X)  (= (D * r)^T X)
 Each timed from W (P = X W^T included), best of `repeats`, milliseconds. Prints one JSON object on stdout.
 """
 import json
@@ -33,7 +33,7 @@ def main():
 
     def gradient():
         dd = factor()
-        return (dd * r[:, None]).T @ x
+        return dd.T @ (x * r[:, None])  # (D * r)^T X = D^T (r * X): scale the n x d factor, not the n x m one
 
     out = {"size": f"{n}x{m}x{d}", "numpy": np.__version__}
     for name, fn in (("gramStructured", gram), ("gradientStructured", gradient), ("jacobianStructured", factor)):

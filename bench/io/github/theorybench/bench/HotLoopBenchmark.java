@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  * <li>Jacobian: structured substitute D = s ⊙ σ′(P) vs explicit J (n × md);</li>
  * <li>Gram: structured (D Dᵀ) ⊙ (X Xᵀ) vs explicit J Jᵀ (SYRK on the materialized J);</li>
- * <li>gradient: structured (D ⊙ r)ᵀ X (one GEMM) vs explicit Jᵀ r (GEMV on J).</li>
+ * <li>gradient: structured (D ⊙ r)ᵀ X = Dᵀ (r ⊙ X) (one GEMM) vs explicit Jᵀ r (GEMV on J).</li>
  * </ul>
  * X Xᵀ is fixed for a data set and computed in setup (as the dynamics do). All buffers are allocated in setup, in the
  * backend's own storage; the measured methods allocate nothing of size n·m. Explicit methods are only run at sizes
@@ -69,7 +69,7 @@ public class HotLoopBenchmark {
         w = b.adopt(init.weights());
         xxt = b.gram(false, x);
         p = b.zeros(s.n(), s.m());
-        scratch = b.zeros(s.n(), s.m());
+        scratch = b.zeros(s.n(), s.d());
         gram = b.zeros(s.n(), s.n());
         grad = b.zeros(s.m(), s.d());
         r = b.adopt(DenseMatrix.columnVector(rArray));

@@ -25,20 +25,25 @@ public final class ActivationKernels {
             throw new IllegalArgumentException("activation kernel: input " + p.shape() + ", output " + out.shape()
                     + ", " + scale.length + " column scales");
         }
-        IntStream range = IntStream.range(0, rows);
-        if ((long) rows * cols >= PARALLEL_THRESHOLD) {
-            range = range.parallel();
-        }
+        boolean parallel = (long) rows * cols >= PARALLEL_THRESHOLD;
         if (p instanceof DenseMatrix hp && out instanceof DenseMatrix ho) {
             double[] in = hp.data(), o = ho.data();
-            range.forEach(i -> row(act, derivative, in, o, i * cols, cols, scale));
+            IntStream range = IntStream.range(0, rows);
+            (parallel ? range.parallel() : range).forEach(i -> row(act, derivative, in, o, i * cols, cols, scale));
         } else {
+            // Off-heap: rows in a few contiguous blocks, one heap scratch row per block (not per row: at
+            // n × m = 1024 × 4096 a scratch per row allocated 33 MB per call).
             DoubleBuffer in = buffer(p), o = buffer(out);
-            range.forEach(i -> {
+            int blocks = parallel ? Math.min(rows, 4 * Runtime.getRuntime().availableProcessors()) : 1;
+            IntStream range = IntStream.range(0, blocks);
+            (parallel ? range.parallel() : range).forEach(blk -> {
+                int from = (int) ((long) rows * blk / blocks), to = (int) ((long) rows * (blk + 1) / blocks);
                 double[] scratch = new double[cols];
-                in.get(i * cols, scratch, 0, cols);
-                row(act, derivative, scratch, scratch, 0, cols, scale);
-                o.put(i * cols, scratch, 0, cols);
+                for (int i = from; i < to; i++) {
+                    in.get(i * cols, scratch, 0, cols);
+                    row(act, derivative, scratch, scratch, 0, cols, scale);
+                    o.put(i * cols, scratch, 0, cols);
+                }
             });
         }
     }

@@ -69,14 +69,18 @@ public final class TwoLayerKernels {
     }
 
     /**
-     * Jᵀ r = (D ⊙ r)ᵀ X reshaped m × d: (Jᵀr)_{jk} = Σ_i r_i D_ij X_ik — row-scale D by r into {@code scratch}
-     * (n × m), then one GEMM with the transpose by flag.
+     * Jᵀ r reshaped m × d: (Jᵀr)_{jk} = Σ_i r_i D_ij X_ik (CLAIMS.md LAZY Jacobian rows), i.e. (D ⊙ r)ᵀ X = Dᵀ (r ⊙ X).
+     * The row scaling by r is applied to X (n × d) in {@code scratch}, not to D (n × m, m ≫ d), then one GEMM with
+     * the transpose by flag.
      */
     public static void gradientStructured(Backend b, Matrix dFactor, double[] r, Matrix x, Matrix scratch,
             Matrix g) {
-        copy(dFactor, scratch);
+        if (r.length != x.rows()) {
+            throw new IllegalArgumentException("gradient: r has " + r.length + " entries for X " + x.shape());
+        }
+        copy(x, scratch);
         ElementwiseKernels.scaleRows(scratch, r);
-        b.gemm(true, false, 1.0, scratch, x, 0.0, g);
+        b.gemm(true, false, 1.0, dFactor, scratch, 0.0, g);
     }
 
     static void copy(Matrix from, Matrix to) {

@@ -201,7 +201,7 @@ public final class TwoLayerNet {
         requireResidual(r);
         Matrix dFactor = structuredFactor(w);
         Matrix g = backend.zeros(m(), d());
-        TwoLayerKernels.gradientStructured(backend, dFactor, r, x, backend.zeros(n(), m()), g);
+        TwoLayerKernels.gradientStructured(backend, dFactor, r, x, backend.zeros(n(), d()), g);
         double[] out = new double[parameterCount()];
         System.arraycopy(g.toDense().data(), 0, out, 0, m() * d());
         if (trainOuter) {
