@@ -37,7 +37,7 @@ public final class RunInfo {
 
     public static Map<String, String> libraries() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("ejml", LibraryVersions.mavenVersion("org.ejml", "ejml-ddense"));
+        m.put("ejml", org.ejml.EjmlVersion.VERSION); // the EJML jars carry no pom.properties
         m.put("jblas", LibraryVersions.mavenVersion("org.jblas", "jblas"));
         m.put("openblas (org.bytedeco)", LibraryVersions.mavenVersion("org.bytedeco", "openblas"));
         m.put("hipparchus", LibraryVersions.mavenVersion("org.hipparchus", "hipparchus-core"));
