@@ -67,4 +67,13 @@ public final class NativeLibraries {
         return env != null ? env + " (OPENBLAS_NUM_THREADS)"
                 : Runtime.getRuntime().availableProcessors() + " (default: one per core)";
     }
+
+    /**
+     * Which kernel set a DYNAMIC_ARCH OpenBLAS uses: forced by OPENBLAS_CORETYPE (set on some machines because older
+     * builds mis-detect their CPUs; it changes speed, e.g. Haswell's AVX2 kernels on an AVX-512 CPU), or detected.
+     */
+    public static String openBlasCoreType() {
+        String env = System.getenv("OPENBLAS_CORETYPE");
+        return env != null && !env.isBlank() ? env + " (OPENBLAS_CORETYPE)" : "auto-detected";
+    }
 }

@@ -34,8 +34,9 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public String description() {
-        return "OpenBLAS " + version + " via org.bytedeco (DYNAMIC_ARCH build, LAPACKE, threads "
-                + NativeLibraries.openBlasThreads() + ", off-heap storage)";
+        return "OpenBLAS " + version + " via org.bytedeco (DYNAMIC_ARCH build, kernel "
+                + NativeLibraries.openBlasCoreType() + ", LAPACKE, threads " + NativeLibraries.openBlasThreads()
+                + ", off-heap storage)";
     }
 
     @Override
