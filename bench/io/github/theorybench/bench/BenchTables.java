@@ -93,7 +93,7 @@ public final class BenchTables {
                 + "| benchmark | flops |\n|---|---|\n"
                 + "| jacobian structured (D) | 2nmd + nm |\n| jacobian explicit (J, n × md) | 3nmd + nm |\n"
                 + "| gram structured (D Dᵀ) ⊙ (X Xᵀ) | 2nmd + 2n²m + n² |\n| gram explicit J Jᵀ | 3nmd + 2n²md |\n"
-                + "| gradient structured (D ⊙ r)ᵀ X | 4nmd + nm |\n| gradient explicit Jᵀ r | 5nmd |\n"
+                + "| gradient structured (D ⊙ r)ᵀ X = Dᵀ (r ⊙ X) | 4nmd + nm + nd |\n| gradient explicit Jᵀ r | 5nmd |\n"
                 + "| dgemm (n = 1024) | 2n³ |\n\n");
         double peak = t.peakGflops();
         sb.append("## DGEMM peak reference (n = 1024)\n\n| backend | ms | GFLOP/s | % of best |\n|---|---|---|---|\n");

@@ -50,7 +50,7 @@ public record HotLoopSizes(int n, int m, int d) {
             case "jacobianExplicit" -> 2 * nmd + (double) n * m + nmd;       // P, D, J_ij,k = D_ij X_ik
             case "gramStructured" -> 2 * nmd + 2 * n2m + (double) n * n;     // P, D Dᵀ, ⊙ X Xᵀ
             case "gramExplicit" -> 3 * nmd + 2 * n2m * d;                    // P, J, J Jᵀ
-            case "gradientStructured" -> 4 * nmd + (double) n * m;           // P, D, Dᵀ (r ⊙ X)
+            case "gradientStructured" -> 4 * nmd + (double) n * m + (double) n * d; // P, D, r ⊙ X, Dᵀ (r ⊙ X)
             case "gradientExplicit" -> 3 * nmd + 2 * nmd;                    // P, J, Jᵀ r
             case "dgemm" -> 2.0 * DgemmBenchmark.N * DgemmBenchmark.N * DgemmBenchmark.N;
             default -> throw new IllegalArgumentException("no flop count for " + benchmark);

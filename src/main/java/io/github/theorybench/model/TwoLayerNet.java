@@ -196,7 +196,7 @@ public final class TwoLayerNet {
         return g.toDense().data().clone();
     }
 
-    /** Jᵀ r = (D ⊙ r)ᵀ X [then Sᵀ r for trained outer weights], length P. */
+    /** Jᵀ r = (D ⊙ r)ᵀ X = Dᵀ (r ⊙ X) [then Sᵀ r for trained outer weights], length P. */
     public double[] gradientStructured(DenseMatrix w, double[] r) {
         requireResidual(r);
         Matrix dFactor = structuredFactor(w);
