@@ -125,6 +125,7 @@ public final class BenchTables {
             }
             sb.append("\n![").append(loop).append("](bench-").append(loop).append(".png)\n\n");
         }
+        targets(sb, t, numpy, largest);
         if (!skipped.isEmpty()) {
             sb.append("## Skipped\n\n");
             skipped.forEach(s -> sb.append("- ").append(s).append('\n'));
@@ -158,5 +159,54 @@ public final class BenchTables {
                     + "(best of 10), theorybench by JMH (mean): the comparison favours NumPy slightly.\n");
         }
         return sb.toString();
+    }
+
+    /**
+     * The project's speed targets (issue "JMH benchmarks"), each judged from this run's numbers only: met, missed, or
+     * not measured. Timings stay out of the tests; this table is where they are held to account.
+     */
+    static void targets(StringBuilder sb, BenchTables t, JsonNode numpy, HotLoopSizes largest) {
+        sb.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
+        double peak = t.peakGflops();
+        Optional<Row> bestGram = t.loop("gram").stream()
+                .filter(r -> r.form().equals("structured") && r.size().equals(largest.label()))
+                .min(Comparator.comparingDouble(Row::ms));
+        target(sb, "best structured Gram at " + largest.label() + " >= 80% of the best DGEMM rate",
+                bestGram.map(r -> r.backend() + ": " + f(100 * r.gflops() / peak) + "%").orElse(null),
+                bestGram.map(r -> r.gflops() >= 0.8 * peak).orElse(null));
+        for (String loop : List.of("gram", "gradient")) {
+            String key = loop + "Structured";
+            Optional<Row> best = t.loop(loop).stream()
+                    .filter(r -> r.form().equals("structured") && r.size().equals(largest.label()))
+                    .min(Comparator.comparingDouble(Row::ms));
+            boolean have = numpy != null && numpy.has(key) && best.isPresent();
+            target(sb, "best structured " + loop + " at " + largest.label() + " at least as fast as NumPy",
+                    have ? best.get().backend() + " " + f(best.get().ms()) + " ms vs NumPy " + f(numpy.get(key)
+                            .asDouble()) + " ms" : null, have ? best.get().ms() <= numpy.get(key).asDouble() : null);
+        }
+        String smallest = HotLoopSizes.ALL.get(0).label();
+        for (String loop : List.of("gram", "gradient")) {
+            List<String> parts = new ArrayList<>();
+            Boolean all = null;
+            for (Row r : t.loop(loop)) {
+                if (!r.form().equals("structured") || !r.size().equals(smallest)) {
+                    continue;
+                }
+                Optional<Row> e = t.find(loop, "explicit", r.backend(), smallest);
+                if (e.isPresent()) {
+                    double x = e.get().ms() / r.ms();
+                    parts.add(r.backend() + " " + f(x) + "×");
+                    all = (all == null || all) && x >= 10;
+                }
+            }
+            target(sb, "structured " + loop + " >= 10x explicit at " + smallest + " (every backend)",
+                    parts.isEmpty() ? null : String.join(", ", parts), all);
+        }
+        sb.append('\n');
+    }
+
+    private static void target(StringBuilder sb, String what, String measured, Boolean met) {
+        sb.append("| ").append(what).append(" | ").append(measured == null ? "not measured in this run" : measured)
+                .append(" | ").append(met == null ? "–" : met ? "met" : "**missed**").append(" |\n");
     }
 }
