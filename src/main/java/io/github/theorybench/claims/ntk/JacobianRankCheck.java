@@ -80,27 +80,46 @@ public final class JacobianRankCheck implements ClaimCheck {
         Instance in = instance(ctx.backend(), seed, act, n, d, m);
         double[] s = ctx.backend().svd(in.j0()).s();
         double ratio = s[s.length - 1] / s[0];
-        int inactive = 0;
+        int inactive = 0, patternBound = n;
         if (act == Activation.RELU) {
+            // ReLU rows are J_i = a_i ⊗ x_i with a_i = 1(W₀x_i > 0) ∈ {0,1}^m. Rows sharing one activation pattern a
+            // lie in a ⊗ R^d, so rank(J₀) ≤ Σ_patterns min(#points with that pattern, d), and a point with a = 0 gives
+            // a zero row. Full row rank needs that count ≥ n: the hypothesis ("generic W₀", [SJL17], is a smooth-σ
+            // notion) as it applies to ReLU. Necessary, not sufficient: a rank loss with the count met is a finding.
+            DenseMatrix pre = DenseMatrix.zeros(n, m);
             DenseMatrix x = in.net().inputs();
             for (int i = 0; i < n; i++) {
-                boolean any = false;
-                for (int j = 0; j < m && !any; j++) {
+                for (int j = 0; j < m; j++) {
                     double p = 0;
                     for (int c = 0; c < d; c++) {
                         p += in.w0().get(j, c) * x.get(i, c);
                     }
-                    any = p > 0;
+                    pre.set(i, j, p);
                 }
-                inactive += any ? 0 : 1;
             }
+            java.util.Map<String, Integer> patterns = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                StringBuilder key = new StringBuilder(m);
+                for (int j = 0; j < m; j++) {
+                    key.append(pre.get(i, j) > 0 ? '1' : '0');
+                }
+                if (key.indexOf("1") < 0) {
+                    inactive++;
+                } else {
+                    patterns.merge(key.toString(), 1, Integer::sum);
+                }
+            }
+            patternBound = patterns.values().stream().mapToInt(k -> Math.min(k, d)).sum();
         }
+        boolean hypothesis = inactive == 0 && patternBound >= n;
         return base(ctx, seed, act, n, d, m).check("n <= md: sigma_min/sigma_max (full row rank, " + act.label()
                         + ")").observed(ratio).bound(1e-6).slack(1e-6 / ratio).holds(ratio > 1e-6)
-                .hypothesisMet(inactive == 0).measure("points_inactive_on_every_neuron", inactive)
+                .hypothesisMet(hypothesis).measure("points_inactive_on_every_neuron", inactive)
+                .measure("activation_pattern_rank_bound", patternBound)
                 .detail(String.format(Locale.ROOT, "sigma_min/sigma_max = %.3g (must exceed 1e-6); %d of %d points"
-                        + " inactive on every neuron%s", ratio, inactive, n,
-                        inactive > 0 ? " (hypothesis not met: such a row of J0 is zero)" : ""))
+                        + " inactive on every neuron%s", ratio, inactive, n, act != Activation.RELU ? ""
+                        : String.format(Locale.ROOT, "; activation-pattern bound on rank(J0): %d (need >= n = %d)%s",
+                                patternBound, n, hypothesis ? "" : " -> hypothesis not met: rank(J0) < n is forced")))
                 .build();
     }
 
@@ -138,14 +157,17 @@ public final class JacobianRankCheck implements ClaimCheck {
         }
         double travel = w.plusScaled(-1.0, in.w0()).frobeniusNorm();
         boolean converged = risk <= 1e-8 * risk0;
+        double[] svT = backend.svd(in.net().jacobianExplicit(w)).s(); // conditioning of J at the end of the run
+        double condT = svT[svT.length - 1] / svT[0];
         return base(ctx, seed, Activation.TANH, n, d, m).check("GD from full-rank W0: R_T <= 1e-8 R_0 and travel <="
                         + " 2||J0^+ r0||").observed(travel).bound(2 * pinvNorm).holds(converged && travel <= 2 * pinvNorm)
                 .hypothesisMet(sv[sv.length - 1] / sv[0] > 1e-6 && n <= m * d / 2).measure("iterations", it)
                 .measure("risk_ratio", risk / risk0).measure("travel_over_pinv", travel / pinvNorm)
-                .measure("eta", eta)
+                .measure("eta", eta).measure("sigma_ratio_J_T", condT).measure("sigma_ratio_J0", sv[sv.length - 1] / sv[0])
                 .detail(String.format(Locale.ROOT, "discrete GD, eta = 0.5/||J0||^2 = %.3g: R_T/R_0 = %.3g after %d"
-                        + " iterations; travel %.4g, ||J0^+ r0|| = %.4g (ratio %.3f, bound 2)", eta, risk / risk0,
-                        it, travel, pinvNorm, travel / pinvNorm))
+                        + " iterations; travel %.4g, ||J0^+ r0|| = %.4g (ratio %.3f, bound 2); sigma_min/sigma_max of J"
+                        + " at init %.3g, at the end %.3g", eta, risk / risk0, it, travel, pinvNorm, travel / pinvNorm,
+                        sv[sv.length - 1] / sv[0], condT))
                 .build();
     }
 
