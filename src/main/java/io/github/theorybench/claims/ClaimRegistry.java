@@ -29,6 +29,8 @@ public final class ClaimRegistry {
         checks.add(new io.github.theorybench.claims.balance.DriftScalingCheck());
         checks.add(new io.github.theorybench.claims.power.PowerMethodCheck());
         checks.add(new io.github.theorybench.claims.power.ConcentrationCheck());
+        checks.add(new io.github.theorybench.claims.power.FinalErrorScalingCheck());
+        checks.add(new io.github.theorybench.claims.power.ConvergenceTimeCheck());
         checks.add(new io.github.theorybench.claims.dls.FeatureLearningCheck());
         return checks;
     }

@@ -25,6 +25,17 @@ public record SensingInstance(long seed, int d1, int d2, int rStar, int r, int n
                 RandomMatrices.gaussian(d1, r, 1, rng).scale(alpha), RandomMatrices.gaussian(d2, r, 1, rng).scale(alpha));
     }
 
+    /**
+     * The same target, measurements and labels with a new initialization U₀ = αŪ, V₀ = αV̄ (r columns, Ū, V̄ iid N(0, 1)
+     * drawn from {@code initSeed}): runs that differ only in r, α or the init share one operator (PWR-5 batches them).
+     */
+    public SensingInstance reinitialized(int newR, double newAlpha, long initSeed) {
+        RandomGenerator rng = RandomMatrices.rng(initSeed);
+        return new SensingInstance(seed, d1, d2, rStar, newR, n, newAlpha, loss, target,
+                RandomMatrices.gaussian(d1, newR, 1, rng).scale(newAlpha),
+                RandomMatrices.gaussian(d2, newR, 1, rng).scale(newAlpha));
+    }
+
     /** The left singular vectors of a Gaussian d × k matrix: orthonormal columns. */
     static DenseMatrix orthonormalColumns(Backend b, int d, int k, RandomGenerator rng) {
         return b.svd(RandomMatrices.gaussian(d, k, 1, rng)).u();

@@ -76,4 +76,11 @@ public final class MeasurementOperator {
         backend.gemv(true, 1.0 / Math.sqrt(n), stacked, backend.adopt(DenseMatrix.columnVector(e)), 0.0, out);
         return DenseMatrix.wrap(rows, cols, out.toDense().data().clone());
     }
+
+    /** The Gram matrix H = 𝔸ᵀ𝔸/n (d₁d₂ × d₁d₂, one SYRK), so that 𝒜*𝒜(M) = reshape(H vec(M)). */
+    public Matrix gram() {
+        Matrix h = backend.zeros(rows * cols, rows * cols);
+        backend.syrk(true, 1.0 / n, stacked, 0.0, h);
+        return h;
+    }
 }
