@@ -1,6 +1,8 @@
 package io.github.theorybench.model;
 
+import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
+import java.util.stream.IntStream;
 
 /**
  * Closed-form infinite-width kernels of the two-layer ReLU net f(x) = m^{−1/2} Σ_j a_j σ(w_jᵀx), a_j ~ N(0, 1),
@@ -70,6 +72,44 @@ public final class ReluKernels {
                 out[i * q + j] = ntk ? ntk(dot, na[i], nb[j]) : nngp(dot, na[i], nb[j]);
             }
         }
+        return k;
+    }
+
+    /**
+     * NTK of the two-layer ReLU net WITH first-layer bias f = Σ_j a_j σ(w_jᵀx + b_j) (DLS-2, seed 004's network),
+     * standard parametrization with one learning rate for (a, W, b), at its initialization w_j ~ N(0, v I_d),
+     * b = 0, a_j = ±1, per neuron (the sum over j only multiplies by m, which kernel ridge does not see):
+     * ∂f/∂a_j ∂f/∂a_j' → E[σ(wᵀx)σ(wᵀx')] = v·NNGP; ∂f/∂w_j → xᵀx'·E[σ′σ′]; ∂f/∂b_j → E[σ′σ′]:
+     * K(x, x') = (xᵀx' + 1)(π − θ)/(2π) + v‖x‖‖x'‖(sin θ + (π − θ) cos θ)/(2π).
+     */
+    public static double ntkWithBias(double dot, double nx, double ny, double weightVariance) {
+        if (nx == 0 || ny == 0) {
+            return 0;                                   // σ′(0) = 0 and σ(0) = 0 (as derivativeKernel, nngp)
+        }
+        // = (dot + 1)·derivativeKernel + v·nngp, with the angle computed once (one acos per entry)
+        double t = angle(dot, nx, ny), cos = Math.cos(t);
+        return (dot + 1.0) * (Math.PI - t) / (2 * Math.PI)
+                + weightVariance * nx * ny * (Math.sin(t) + (Math.PI - t) * cos) / (2 * Math.PI);
+    }
+
+    /**
+     * Kernel matrix of {@link #ntkWithBias} between the rows of A (p×d) and B (q×d): the inner products as one GEMM
+     * (transpose by flag), then the closed form element-wise (rows over the cores).
+     */
+    public static DenseMatrix ntkWithBiasMatrix(Backend backend, DenseMatrix a, DenseMatrix b, double weightVariance) {
+        if (a.cols() != b.cols()) {
+            throw new IllegalArgumentException("kernel matrix: rows of A " + a.shape() + " and B " + b.shape()
+                    + " differ in dimension");
+        }
+        int q = b.rows();
+        double[] na = rowNorms(a), nb = rowNorms(b);
+        DenseMatrix k = backend.multiply(false, true, backend.adopt(a), backend.adopt(b)).toDense();
+        double[] out = k.data();
+        IntStream.range(0, a.rows()).parallel().forEach(i -> {
+            for (int j = 0, off = i * q; j < q; j++) {
+                out[off + j] = ntkWithBias(out[off + j], na[i], nb[j], weightVariance);
+            }
+        });
         return k;
     }
 
