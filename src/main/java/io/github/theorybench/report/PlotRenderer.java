@@ -21,6 +21,13 @@ public final class PlotRenderer {
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 5f}, 0f);
 
+    private static final BasicStroke BAND = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {3f, 3f}, 0f);
+    /** A fixed palette, so a band can share its series' colour (XChart's theme colours are assigned late). */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
+
     private PlotRenderer() {
     }
 
@@ -34,6 +41,7 @@ public final class PlotRenderer {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(6);
         int plotted = 0;
+        java.util.Map<String, Color> colours = new java.util.HashMap<>();
         for (Figure.Series s : f.series()) {
             // Log axes cannot show non-positive or non-finite values: drop those points (never change them).
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
@@ -49,6 +57,19 @@ public final class PlotRenderer {
                 continue;
             }
             XYSeries series = chart.addSeries(s.label(), xs, ys);
+            if (s.bandOf() != null) {
+                Color c = colours.getOrDefault(s.bandOf(), Color.GRAY);
+                series.setMarker(SeriesMarkers.NONE);
+                series.setLineStyle(BAND);
+                series.setLineColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+                series.setShowInLegend(false);
+                plotted++;
+                continue;
+            }
+            Color c = PALETTE[colours.size() % PALETTE.length];
+            colours.put(s.label(), c);
+            series.setLineColor(c);
+            series.setMarkerColor(c);
             if (s.reference()) {
                 series.setMarker(SeriesMarkers.NONE);
                 series.setLineStyle(DASHED);

@@ -321,9 +321,10 @@ public final class FeatureLearningCheck implements ClaimCheck {
                 lo[k] = min(mse[k][q]);
                 hi[k] = max(mse[k][q]);
             }
-            series.add(new Figure.Series(METHODS[q] + " (median)", nx, med, false));
-            series.add(new Figure.Series(METHODS[q] + " min (band)", nx, lo, true));
-            series.add(new Figure.Series(METHODS[q] + " max (band)", nx, hi, true));
+            String median = METHODS[q] + " (median)";
+            series.add(new Figure.Series(median, nx, med, false));
+            series.add(Figure.Series.band(METHODS[q] + " min (band)", median, nx, lo));
+            series.add(Figure.Series.band(METHODS[q] + " max (band)", median, nx, hi));
         }
         double[] half = new double[ns.length];
         Arrays.fill(half, 0.5);
