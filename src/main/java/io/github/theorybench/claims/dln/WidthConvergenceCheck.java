@@ -137,7 +137,7 @@ public final class WidthConvergenceCheck implements ClaimCheck {
         int[] depths = {2, 3, 5};
         int seeds = ctx.quick() ? 2 : 5;
         int maxSweep = ctx.quick() ? 32 : 64;
-        int large = ctx.quick() ? 256 : 1024;
+        int large = ctx.quick() ? 128 : 1024;
         CheckResult out = new CheckResult();
         List<String> header = new ArrayList<>(List.of("L", "seed"));
         for (int m = 2; m <= maxSweep; m *= 2) {
