@@ -216,11 +216,13 @@ public final class ZeroAsymmetricDescentCheck implements ClaimCheck {
                     // Beyond the theorem: the first multiple of eta* where the inequality fails.
                     double firstFail = Double.NaN, lastHeld = Double.NaN;
                     boolean divergedThere = false;
+                    Run failed = null;
                     for (double k : sweep) {
                         Run r = run(b, depth, d, dy, phi, k, SWEEP_CAP, false);
                         if (!r.held()) {
                             firstFail = k;
                             divergedThere = r.diverged();
+                            failed = r;
                             break;
                         }
                         lastHeld = k;
@@ -231,17 +233,24 @@ public final class ZeroAsymmetricDescentCheck implements ClaimCheck {
                                     depth, pn)).hypothesisMet(false).observed(firstFail).bound(1.0)
                             .holds(true).measure("diverged_there", divergedThere ? 1 : 0)
                             .measure("eta_at_first_failure", failEta).measure("last_held_multiple", lastHeld)
+                            .measure("first_failing_step", failed == null ? Double.NaN : failed.firstFailure())
+                            .measure("final_R_over_R0_there", failed == null ? Double.NaN : failed.finalRatio())
                             .detail(Double.isNaN(firstFail) ? "the inequality held at every multiple up to "
                                     + fmt(sweep[sweep.length - 1]) + " x eta*"
                                     : String.format(Locale.ROOT, "the inequality first fails at %s x eta* (eta ="
-                                            + " %.3g, 1 - eta/2 = %.3g%s; held at %s x); GD %s there (outside the"
-                                            + " theorem's hypothesis; reported, not a violation)", fmt(firstFail),
+                                            + " %.3g, 1 - eta/2 = %.3g%s; held at %s x), first at step t = %d;"
+                                            + " GD %s there (R/R0 = %.3g after %d steps; outside the theorem's"
+                                            + " hypothesis; reported, not a violation). Note R(1) = (1 - eta)^2 R(0)"
+                                            + " exceeds (1 - eta/2) R(0) exactly when eta > 1.5", fmt(firstFail),
                                             failEta, 1 - failEta / 2, failEta >= 2 ? ": the bound is vacuous" : "",
-                                            fmt(lastHeld), divergedThere ? "diverges" : "does not diverge"))
+                                            fmt(lastHeld), failed.firstFailure(), divergedThere ? "diverges"
+                                                    : "does not diverge", failed.finalRatio(), failed.steps()))
                             .build());
                     rows.add(List.of(String.valueOf(depth), fmt(pn), String.valueOf(seed), "first failure",
                             Double.isNaN(firstFail) ? "none" : fmt(failEta), divergedThere ? "diverged"
-                                    : "did not diverge", "", "", "", "", ""));
+                                    : "did not diverge", failed == null ? "" : String.valueOf(failed.steps()),
+                            failed == null ? "" : fmt(failed.finalRatio()), failed == null ? ""
+                                    : "no (first at t=" + failed.firstFailure() + ")", "", ""));
                 }
             }
         }
