@@ -35,7 +35,7 @@ class MemorizingReluNetTest {
             assertThat(f[i]).isCloseTo(y[i], Offset.offset(1e-8));
         }
         assertThat(net.parameterCount()).isEqualTo(2 * 8 + 4); // n = 8: small enough that LU does not call A singular
-        assertThat(net.backwardError()).isLessThan(1e-15);
+        assertThat(net.backwardError(b)).isLessThan(1e-15);
     }
 
     @Test

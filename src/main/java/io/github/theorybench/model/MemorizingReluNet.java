@@ -164,19 +164,15 @@ public final class MemorizingReluNet {
         return minGap;
     }
 
-    /** (|A||w|)_i for the sorted rows: the size of the terms that cancel to y_i. */
-    public double[] absoluteProducts() {
-        int n = w.length;
-        double[] l = sortedA.data();
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += Math.abs(l[i * n + j]) * Math.abs(w[j]);
-            }
-            out[i] = s;
+    /** (|A||w|)_i for the sorted rows (A ≥ 0 entrywise, so one GEMV of A with |w|). */
+    public double[] absoluteProducts(Backend be) {
+        double[] absW = new double[w.length];
+        for (int j = 0; j < w.length; j++) {
+            absW[j] = Math.abs(w[j]);
         }
-        return out;
+        Matrix out = be.zeros(w.length, 1);
+        be.gemv(false, 1.0, be.adopt(sortedA), be.adopt(DenseMatrix.columnVector(absW)), 0.0, out);
+        return out.toDense().data().clone();
     }
 
     /**
@@ -184,10 +180,10 @@ public final class MemorizingReluNet {
      * the residual accumulated in compensated (TwoSum/TwoProduct, Ogita–Rump–Oishi Dot2) arithmetic so that it
      * measures the solve and not the residual's own rounding.
      */
-    public double backwardError() {
+    public double backwardError(Backend be) {
         int n = w.length;
         double[] l = sortedA.data();
-        double[] abs = absoluteProducts();
+        double[] abs = absoluteProducts(be);
         double worst = 0;
         for (int i = 0; i < n; i++) {
             double s = sortedY[i], comp = 0;

@@ -171,7 +171,7 @@ public final class WidthConvergenceCheck implements ClaimCheck {
                     }
                 }
                 boolean monotone = first == smallest;
-                ctx.progress(String.format(Locale.ROOT, "DLN-2 L=%d seed %d: smallest passing width %d", depth, seed,
+                ctx.progress(String.format(Locale.ROOT, "DLN-2 L=%d seed %d: held from width %d", depth, seed,
                         smallest));
                 row.add(smallest < 0 ? "> " + maxSweep : monotone ? String.valueOf(smallest) : smallest
                         + " (isolated pass at " + first + ")");

@@ -59,7 +59,7 @@ public final class MemorizationCheck implements ClaimCheck {
             maxY = Math.max(maxY, Math.abs(y[i]));
             scale = Math.max(scale, abs[i]);
         }
-        return new Fit(n, net.parameterCount(), net.backwardError(), res, ratio, scale, maxY, net.minGap());
+        return new Fit(n, net.parameterCount(), net.backwardError(b), res, ratio, scale, maxY, net.minGap());
     }
 
     @Override
