@@ -31,6 +31,10 @@ public final class ClaimRegistry {
         checks.add(new io.github.theorybench.claims.power.ConcentrationCheck());
         checks.add(new io.github.theorybench.claims.power.FinalErrorScalingCheck());
         checks.add(new io.github.theorybench.claims.power.ConvergenceTimeCheck());
+        checks.add(new io.github.theorybench.claims.dln.ZeroAsymmetricDescentCheck());
+        checks.add(new io.github.theorybench.claims.dln.WidthConvergenceCheck());
+        checks.add(new io.github.theorybench.claims.dln.CriticalPointCheck());
+        checks.add(new io.github.theorybench.claims.mem.MemorizationCheck());
         checks.add(new io.github.theorybench.claims.dls.FeatureLearningCheck());
         return checks;
     }

@@ -1,0 +1,203 @@
+package io.github.theorybench.model;
+
+import io.github.theorybench.linalg.Backend;
+import io.github.theorybench.linalg.DenseMatrix;
+import io.github.theorybench.linalg.Matrix;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * The two-layer ReLU net of Zhang et al. (003, "Understanding deep learning requires rethinking generalization",
+ * Theorem 1; CLAIMS.md MEM-1): f(x) = Σ_{j=1..n} w_j ReLU(aᵀx − b_j) with a ∈ R^d, b, w ∈ R^n, i.e. 2n + d weights.
+ * Construction: z_i = aᵀx_i must be distinct; order them z_(1) < … < z_(n) and interleave thresholds
+ * b_(1) < z_(1) < b_(2) < z_(2) < … < b_(n) < z_(n) (here b_(j) = (z_(j−1) + z_(j))/2 and b_(1) = z_(1) − (z_(2) −
+ * z_(1))/2). Then A_ij = ReLU(z_(i) − b_(j)) is lower triangular with a positive diagonal, and A w = y (labels in the
+ * same order) is solved by forward substitution.
+ */
+public final class MemorizingReluNet {
+    private final double[] a;
+    private final double[] b;
+    private final double[] w;
+    private final DenseMatrix sortedA;
+    private final double[] sortedY;
+    private final double minGap;
+
+    private MemorizingReluNet(double[] a, double[] b, double[] w, DenseMatrix sortedA, double[] sortedY,
+            double minGap) {
+        this.a = a;
+        this.b = b;
+        this.w = w;
+        this.sortedA = sortedA;
+        this.sortedY = sortedY;
+        this.minGap = minGap;
+    }
+
+    /** z = X a (n projections), X ∈ R^{n×d}. */
+    public static double[] project(Backend be, DenseMatrix x, double[] a) {
+        Matrix z = be.zeros(x.rows(), 1);
+        be.gemv(false, 1.0, be.adopt(x), be.adopt(DenseMatrix.columnVector(a)), 0.0, z);
+        return z.toDense().data().clone();
+    }
+
+    /**
+     * Builds the net interpolating {@code y} on the rows of {@code x} with direction {@code a}.
+     *
+     * @throws IllegalArgumentException if two projections aᵀx_i coincide (the construction's hypothesis)
+     */
+    public static MemorizingReluNet construct(Backend be, DenseMatrix x, double[] y, double[] a) {
+        int n = x.rows();
+        if (y.length != n || a.length != x.cols() || n < 2) {
+            throw new IllegalArgumentException("X is " + x.shape() + ", y has " + y.length + " entries, a has "
+                    + a.length);
+        }
+        double[] z = project(be, x, a);
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> z[i]));
+        double[] zs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            zs[i] = z[order[i]];
+            ys[i] = y[order[i]];
+        }
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < n; i++) {
+            gap = Math.min(gap, zs[i] - zs[i - 1]);
+        }
+        if (!(gap > 0)) {
+            throw new IllegalArgumentException("projections a^T x_i are not distinct (min gap " + gap + ")");
+        }
+        double[] thresholds = new double[n];      // b_(j), interleaved with the sorted z
+        thresholds[0] = zs[0] - 0.5 * (zs[1] - zs[0]);
+        for (int j = 1; j < n; j++) {
+            thresholds[j] = 0.5 * (zs[j - 1] + zs[j]);
+        }
+        DenseMatrix am = features(zs, thresholds);
+        double[] w = forwardSubstitution(am, ys);
+        return new MemorizingReluNet(a.clone(), thresholds, w, am, ys, gap);
+    }
+
+    /** F_ij = ReLU(z_i − b_j) (n × n). */
+    static DenseMatrix features(double[] z, double[] thresholds) {
+        int n = z.length, m = thresholds.length;
+        DenseMatrix f = DenseMatrix.zeros(n, m);
+        double[] d = f.data();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                d[i * m + j] = Math.max(0.0, z[i] - thresholds[j]);
+            }
+        }
+        return f;
+    }
+
+    /** Solves L w = y for lower-triangular L with non-zero diagonal (row-oriented forward substitution). */
+    public static double[] forwardSubstitution(DenseMatrix lower, double[] y) {
+        int n = lower.rows();
+        if (lower.cols() != n || y.length != n) {
+            throw new IllegalArgumentException("forward substitution needs a square system, got " + lower.shape()
+                    + " and " + y.length);
+        }
+        double[] l = lower.data();
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = y[i];
+            for (int j = 0; j < i; j++) {
+                s -= l[i * n + j] * w[j];
+            }
+            if (l[i * n + i] == 0) {
+                throw new IllegalArgumentException("zero diagonal at " + i);
+            }
+            w[i] = s / l[i * n + i];
+        }
+        return w;
+    }
+
+    /** f(x_i) for the rows of X: features ReLU(X a − b) then one GEMV with w. */
+    public double[] evaluate(Backend be, DenseMatrix x) {
+        DenseMatrix f = features(project(be, x, a), b);
+        Matrix out = be.zeros(x.rows(), 1);
+        be.gemv(false, 1.0, be.adopt(f), be.adopt(DenseMatrix.columnVector(w)), 0.0, out);
+        return out.toDense().data().clone();
+    }
+
+    /** (|F||w|)_i for the rows of X (F_ij = ReLU(aᵀx_i − b_j)): the size of the terms that cancel to f(x_i). */
+    public double[] absoluteProducts(Backend be, DenseMatrix x) {
+        DenseMatrix f = features(project(be, x, a), b);          // entries ≥ 0: |F| = F
+        double[] absW = new double[w.length];
+        for (int j = 0; j < w.length; j++) {
+            absW[j] = Math.abs(w[j]);
+        }
+        Matrix out = be.zeros(x.rows(), 1);
+        be.gemv(false, 1.0, be.adopt(f), be.adopt(DenseMatrix.columnVector(absW)), 0.0, out);
+        return out.toDense().data().clone();
+    }
+
+    /** Number of weights: |a| + |b| + |w|. */
+    public int parameterCount() {
+        return a.length + b.length + w.length;
+    }
+
+    public double[] direction() {
+        return a.clone();
+    }
+
+    public double[] thresholds() {
+        return b.clone();
+    }
+
+    public double[] outputWeights() {
+        return w.clone();
+    }
+
+    /** The triangular system matrix A (rows and columns in sorted order). */
+    public DenseMatrix system() {
+        return sortedA.copy();
+    }
+
+    /** Labels in sorted order (the right-hand side of A w = y). */
+    public double[] sortedLabels() {
+        return sortedY.clone();
+    }
+
+    /** min_i (z_(i+1) − z_(i)) > 0: the construction's hypothesis. */
+    public double minGap() {
+        return minGap;
+    }
+
+    /** (|A||w|)_i for the sorted rows (A ≥ 0 entrywise, so one GEMV of A with |w|). */
+    public double[] absoluteProducts(Backend be) {
+        double[] absW = new double[w.length];
+        for (int j = 0; j < w.length; j++) {
+            absW[j] = Math.abs(w[j]);
+        }
+        Matrix out = be.zeros(w.length, 1);
+        be.gemv(false, 1.0, be.adopt(sortedA), be.adopt(DenseMatrix.columnVector(absW)), 0.0, out);
+        return out.toDense().data().clone();
+    }
+
+    /**
+     * Componentwise (Oettli–Prager) backward error of the triangular solve: max_i |y − Aŵ|_i / (|A||ŵ| + |y|)_i, with
+     * the residual accumulated in compensated (TwoSum/TwoProduct, Ogita–Rump–Oishi Dot2) arithmetic so that it
+     * measures the solve and not the residual's own rounding.
+     */
+    public double backwardError(Backend be) {
+        int n = w.length;
+        double[] l = sortedA.data();
+        double[] abs = absoluteProducts(be);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            double s = sortedY[i], comp = 0;
+            for (int j = 0; j <= i; j++) {
+                double p = -l[i * n + j] * w[j];
+                double pe = Math.fma(-l[i * n + j], w[j], -p);        // exact error of the product
+                double t = s + p;
+                double bb = t - s;
+                comp += (s - (t - bb)) + (p - bb) + pe;               // TwoSum error + product error
+                s = t;
+            }
+            double r = Math.abs(s + comp);
+            worst = Math.max(worst, r / (abs[i] + Math.abs(sortedY[i])));
+        }
+        return worst;
+    }
+}
