@@ -19,6 +19,7 @@ public final class ClaimRegistry {
         checks.add(new io.github.theorybench.claims.lazy.JacobianLipschitzCheck());
         checks.add(new io.github.theorybench.claims.lazy.WidthScalingCheck());
         checks.add(new io.github.theorybench.claims.lazy.InitialRiskScalingCheck());
+        checks.add(new io.github.theorybench.claims.lazy.LinearizationErrorCheck());
         checks.add(new io.github.theorybench.claims.lazy.AlphaTightnessCheck());
         checks.add(new io.github.theorybench.claims.ntk.KernelSplitCheck());
         checks.add(new io.github.theorybench.claims.ntk.TwoLayerKernelConvergenceCheck());

@@ -83,6 +83,18 @@ public final class TwoLayerKernels {
         b.gemm(true, false, 1.0, dFactor, scratch, 0.0, g);
     }
 
+    /**
+     * Jacobian-vector product J V for a first-layer direction V ∈ R^{m×d}, structured (LAZY-9):
+     * (J V)_i = Σ_j D_ij v_jᵀx_i = ((X Vᵀ) ⊙ D) 1 — one GEMM for all n points, a Hadamard product, one GEMV with
+     * the ones vector; no n × md Jacobian. {@code scratch} is n × m, {@code ones} m × 1 of ones, {@code out} n × 1.
+     */
+    public static void jvpStructured(Backend b, Matrix dFactor, Matrix x, Matrix v, Matrix scratch, Matrix ones,
+            Matrix out) {
+        b.gemm(false, true, 1.0, x, v, 0.0, scratch);
+        b.hadamard(scratch, dFactor, scratch);
+        b.gemv(false, 1.0, scratch, ones, 0.0, out);
+    }
+
     static void copy(Matrix from, Matrix to) {
         if (from.rows() != to.rows() || from.cols() != to.cols()) {
             throw new IllegalArgumentException("copy: " + from.shape() + " into " + to.shape());

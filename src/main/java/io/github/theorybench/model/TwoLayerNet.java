@@ -212,6 +212,38 @@ public final class TwoLayerNet {
         return out;
     }
 
+    /** J_W V for a first-layer direction V (m × d) from the materialized Jacobian: J vec(V), one GEMV. */
+    public double[] jvpExplicit(DenseMatrix w, DenseMatrix v) {
+        requireFirstLayerDirection(v);
+        Matrix j = backend.adopt(jacobianExplicit(w));
+        Matrix out = backend.zeros(n(), 1);
+        backend.gemv(false, 1.0, j, backend.adopt(v.reshape(m() * d(), 1)), 0.0, out);
+        return out.toDense().data().clone();
+    }
+
+    /** J_W V = ((X Vᵀ) ⊙ D) 1 for a first-layer direction V (m × d), structured (see TwoLayerKernels). */
+    public double[] jvpStructured(DenseMatrix w, DenseMatrix v) {
+        requireFirstLayerDirection(v);
+        Matrix out = backend.zeros(n(), 1);
+        TwoLayerKernels.jvpStructured(backend, structuredFactor(w), x, backend.adopt(v), backend.zeros(n(), m()),
+                backend.adopt(ones(m())), out);
+        return out.toDense().data().clone();
+    }
+
+    static DenseMatrix ones(int k) {
+        double[] o = new double[k];
+        java.util.Arrays.fill(o, 1.0);
+        return DenseMatrix.columnVector(o);
+    }
+
+    private void requireFirstLayerDirection(DenseMatrix v) {
+        if (trainOuter) {
+            throw new IllegalArgumentException("TwoLayerNet: jvp is defined for the first layer only (fixed outer "
+                    + "weights); this net trains the outer weights too");
+        }
+        requireWeights(v);
+    }
+
     private void requireResidual(double[] r) {
         if (r.length != n()) {
             throw new IllegalArgumentException("TwoLayerNet: residual must have length n = " + n() + ", got "
