@@ -169,9 +169,11 @@ final class ClaimsMarkdown {
                 + "whether the instance satisfies the claim's hypothesis; a conclusion checked without it is reported "
                 + "as \"hypothesis not met\", never as a pass. Rows with role *control* are teeth checks: the same "
                 + "check on an instance or bound where it must report a violation (\"control bit\").\n\n");
+        findings(sb, verdicts);
         Map<String, List<Figure>> figsByFamily = new LinkedHashMap<>();
         for (Figure f : figures) {
-            String fam = f.name().contains("-") ? f.name().substring(0, f.name().indexOf('-')) : f.name();
+            // the family is the figure name's leading letters ("LAZY-1-risk", "ntk2-kernel-error" -> LAZY, NTK)
+            String fam = f.name().replaceFirst("^([A-Za-z]+).*$", "$1");
             figsByFamily.computeIfAbsent(fam.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
         }
         for (Map.Entry<String, List<Verdict>> fam : byFamily(verdicts).entrySet()) {
@@ -205,5 +207,24 @@ final class ClaimsMarkdown {
                     missing)).append(".\n");
         }
         return sb.toString();
+    }
+
+    /** The rows a reader must not miss: claims violated on an honest instance, controls that did not bite, errors. */
+    static void findings(StringBuilder sb, List<Verdict> verdicts) {
+        List<Verdict> hits = verdicts.stream().filter(v -> v.status() == Verdict.Status.VIOLATED
+                || v.status() == Verdict.Status.CONTROL_DID_NOT_BITE || v.status() == Verdict.Status.ERROR).toList();
+        sb.append("## Findings\n\n");
+        if (hits.isEmpty()) {
+            sb.append("None: every claim row held or its hypothesis was not met, and every control bit.\n\n");
+            return;
+        }
+        sb.append("Rows where a claim did not hold as stated on an honest instance (details in the family sections):\n\n");
+        for (Verdict v : hits) {
+            sb.append("- ").append(statusCell(v)).append(" **").append(v.id()).append("** ").append(cell(v.check()))
+                    .append(" — observed ").append(fmt(v.observed())).append(" vs bound ").append(fmt(v.bound()))
+                    .append(", seed ").append(v.seed()).append(", ").append(sizes(v.sizes())).append(": ")
+                    .append(cell(v.error() != null ? v.error() : v.detail())).append('\n');
+        }
+        sb.append('\n');
     }
 }
