@@ -44,9 +44,17 @@ class ModelFormulasTest {
                 assertThat(init.weights().get(j + 3, k)).isEqualTo(init.weights().get(j, k));
             }
         }
-        // weightStd scales the weights: same rng stream with std 1 gives exactly half of std 2
-        TwoLayerInit unit = TwoLayerInit.antisymmetric(6, 3, 1.0, RandomMatrices.rng(4));
-        assertThat(init.weights().get(0, 0)).isEqualTo(2 * unit.weights().get(0, 0));
+        // w_jk = weightStd · (the rng's Gaussian draws, in order)
+        var draws = RandomMatrices.rng(4);
+        for (int k = 0; k < 3; k++) {
+            assertThat(init.weights().get(0, k)).isEqualTo(2.0 * draws.nextGaussian());
+        }
+        TwoLayerInit rs = TwoLayerInit.randomSign(5, 2, 1.0, RandomMatrices.rng(8));
+        for (double sj : rs.signs()) {
+            assertThat(Math.abs(sj)).isEqualTo(1.0);
+        }
+        assertThatThrownBy(() -> TwoLayerInit.randomSign(0, 3, 1, RandomMatrices.rng(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
         assertThatThrownBy(() -> TwoLayerInit.antisymmetric(5, 3, 1, RandomMatrices.rng(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5");
         assertThatThrownBy(() -> TwoLayerInit.antisymmetric(0, 3, 1, RandomMatrices.rng(1)))
