@@ -84,4 +84,30 @@ public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> 
         }
         return this;
     }
+
+    /** A named measurement of the verdict lies in [lo, hi] (e.g. a calibrated rate multiple from CLAIMS.md). */
+    public VerdictAssert hasMeasurementWithin(String name, double lo, double hi) {
+        isNotNull();
+        Double m = actual.measurements().get(name);
+        if (m == null || !(m >= lo && m <= hi)) {
+            failWithMessage("measurement %s = %s outside [%.6g, %.6g]:%n%s", name, m == null ? "(absent)"
+                    : String.format(java.util.Locale.ROOT, "%.6g", m), lo, hi, describeVerdict());
+        }
+        return this;
+    }
+
+    /**
+     * A named measurement equals an independently recomputed value to a relative tolerance: pins a formula of the
+     * check (its constants, signs and powers), which a loose bound on its own would not notice.
+     */
+    public VerdictAssert hasMeasurementCloseTo(String name, double expected, double relTol, String formula) {
+        isNotNull();
+        Double m = actual.measurements().get(name);
+        if (m == null || !(Math.abs(m - expected) <= relTol * Math.abs(expected))) {
+            failWithMessage("measurement %s = %s but %s = %.10g (relative tolerance %.1g):%n%s", name,
+                    m == null ? "(absent)" : String.format(java.util.Locale.ROOT, "%.10g", m), formula, expected,
+                    relTol, describeVerdict());
+        }
+        return this;
+    }
 }

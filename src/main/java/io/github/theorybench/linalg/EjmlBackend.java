@@ -63,7 +63,7 @@ public final class EjmlBackend implements Backend {
 
     @Override
     public void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
-        Shapes.requireGemm(transA, transB, a, b, c);
+        Shapes.requireGemm(transA, transB, alpha, a, b, beta, c);
         DMatrixRMaj ea = wrap(a), eb = wrap(b), ec = wrap(c);
         if (beta == 0.0) {
             if (concurrent) {
@@ -97,8 +97,15 @@ public final class EjmlBackend implements Backend {
 
     @Override
     public void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
-        Shapes.requireSyrk(trans, a, c);
+        Shapes.requireSyrk(trans, alpha, a, beta, c);
         DMatrixRMaj ea = wrap(a), ec = wrap(c);
+        if (a.size() == 0) {
+            // an empty inner dimension: the product is zero (EJML's inner_reorder_upper indexes out of bounds on it)
+            for (int k = 0, n = c.size(); k < n; k++) {
+                ec.data[k] = beta == 0.0 ? 0.0 : beta * ec.data[k];
+            }
+            return;
+        }
         // EJML's symmetric products fill the full result and overwrite C; combine with beta C through a temporary.
         DMatrixRMaj target = beta == 0.0 && alpha == 1.0 ? ec : new DMatrixRMaj(ec.numRows, ec.numCols);
         if (trans) {
@@ -123,7 +130,7 @@ public final class EjmlBackend implements Backend {
 
     @Override
     public void gemv(boolean trans, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
-        Shapes.requireGemv(trans, a, x, y);
+        Shapes.requireGemv(trans, alpha, a, x, beta, y);
         DMatrixRMaj ea = wrap(a), ex = wrap(x), ey = wrap(y);
         boolean direct = alpha == 1.0 && (beta == 0.0 || beta == 1.0);
         DMatrixRMaj target = direct ? ey : new DMatrixRMaj(ey.numRows, 1);
@@ -205,6 +212,9 @@ public final class EjmlBackend implements Backend {
         }
         Shapes.requireFinite("solve", "A", a);
         Shapes.requireFinite("solve", "B", b);
+        if (a.rows() == 0) {
+            return DenseMatrix.zeros(0, b.cols()); // the empty system (EJML's LU calls a 0x0 matrix singular)
+        }
         LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(a.rows());
         // EJML's LU decomposes singular matrices without complaint; quality() (≈ |det| scaled) is 0 for them.
         if (!lu.setA(wrap(a.toDense()).copy()) || !(lu.quality() > Math.ulp(1.0))) {

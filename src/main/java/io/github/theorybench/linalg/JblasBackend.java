@@ -50,7 +50,7 @@ public final class JblasBackend implements Backend {
 
     @Override
     public void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
-        Shapes.requireGemm(transA, transB, a, b, c);
+        Shapes.requireGemm(transA, transB, alpha, a, b, beta, c);
         int k = transA ? a.rows() : a.cols();
         if (c.size() == 0) {
             return;
@@ -61,7 +61,7 @@ public final class JblasBackend implements Backend {
 
     @Override
     public void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
-        Shapes.requireSyrk(trans, a, c);
+        Shapes.requireSyrk(trans, alpha, a, beta, c);
         // A Aᵀ = gemm(A, Aᵀ); Aᵀ A = gemm(Aᵀ, A). Same array twice, no copy.
         int k = trans ? a.rows() : a.cols();
         if (c.size() == 0) {
@@ -74,7 +74,7 @@ public final class JblasBackend implements Backend {
 
     @Override
     public void gemv(boolean trans, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
-        Shapes.requireGemv(trans, a, x, y);
+        Shapes.requireGemv(trans, alpha, a, x, beta, y);
         if (y.size() == 0) {
             return;
         }

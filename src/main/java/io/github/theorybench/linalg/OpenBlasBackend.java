@@ -68,7 +68,7 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
-        Shapes.requireGemm(transA, transB, a, b, c);
+        Shapes.requireGemm(transA, transB, alpha, a, b, beta, c);
         if (c.size() == 0) {
             return;
         }
@@ -82,7 +82,7 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
-        Shapes.requireSyrk(trans, a, c);
+        Shapes.requireSyrk(trans, alpha, a, beta, c);
         int n = c.rows();
         if (n == 0) {
             return;
@@ -114,8 +114,15 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void gemv(boolean trans, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
-        Shapes.requireGemv(trans, a, x, y);
+        Shapes.requireGemv(trans, alpha, a, x, beta, y);
         if (y.size() == 0) {
+            return;
+        }
+        if (x.size() == 0) {
+            // op(A) has no columns, so y = beta y; CBLAS returns early here without applying beta
+            for (int i = 0, n = y.size(); i < n; i++) {
+                y.setFlat(i, beta == 0.0 ? 0.0 : beta * y.getFlat(i));
+            }
             return;
         }
         DirectMatrix da = direct(a), dx = direct(x), dy = direct(y);

@@ -34,8 +34,19 @@ public final class Shapes {
         }
     }
 
-    /** C = alpha op(A) op(B) + beta C: checks op(A) is r x k, op(B) is k x c and C is r x c. */
-    public static void requireGemm(boolean transA, boolean transB, Matrix a, Matrix b, Matrix c) {
+    /** alpha and beta must be finite: a NaN or infinite coefficient would poison every output element silently. */
+    public static void requireFiniteScalars(String op, double alpha, double beta) {
+        if (!Double.isFinite(alpha) || !Double.isFinite(beta)) {
+            throw new IllegalArgumentException(op + ": non-finite coefficient alpha=" + alpha + ", beta=" + beta);
+        }
+    }
+
+    /**
+     * C = alpha op(A) op(B) + beta C: checks op(A) is r x k, op(B) is k x c and C is r x c, that alpha, beta, A, B
+     * are finite, and C too when beta != 0 (then C is an input; with beta = 0 it is overwritten, as in BLAS).
+     */
+    public static void requireGemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta,
+            Matrix c) {
         int ar = transA ? a.cols() : a.rows();
         int ak = transA ? a.rows() : a.cols();
         int bk = transB ? b.cols() : b.rows();
@@ -48,11 +59,16 @@ public final class Shapes {
         if (c == a || c == b) {
             throw new IllegalArgumentException("gemm: C must not alias A or B");
         }
+        requireFiniteScalars("gemm", alpha, beta);
         requireFinite("gemm", "A", a);
         requireFinite("gemm", "B", b);
+        if (beta != 0.0) {
+            requireFinite("gemm", "C", c);
+        }
     }
 
-    public static void requireGemv(boolean trans, Matrix a, Matrix x, Matrix y) {
+    /** y = alpha op(A) x + beta y: shapes, finiteness of alpha, beta, A, x, and of y when beta != 0. */
+    public static void requireGemv(boolean trans, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
         int rows = trans ? a.cols() : a.rows();
         int cols = trans ? a.rows() : a.cols();
         if (x.cols() != 1 || y.cols() != 1 || x.rows() != cols || y.rows() != rows) {
@@ -62,11 +78,16 @@ public final class Shapes {
         if (y == x || y == a) {
             throw new IllegalArgumentException("gemv: y must not alias A or x");
         }
+        requireFiniteScalars("gemv", alpha, beta);
         requireFinite("gemv", "A", a);
         requireFinite("gemv", "x", x);
+        if (beta != 0.0) {
+            requireFinite("gemv", "y", y);
+        }
     }
 
-    public static void requireSyrk(boolean trans, Matrix a, Matrix c) {
+    /** C = alpha A Aᵀ + beta C (or Aᵀ A): shapes, finiteness of alpha, beta, A, and of C when beta != 0. */
+    public static void requireSyrk(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
         int n = trans ? a.cols() : a.rows();
         if (c.rows() != n || c.cols() != n) {
             throw new IllegalArgumentException("syrk: " + (trans ? "A^T A" : "A A^T") + " from A " + a.shape()
@@ -75,6 +96,10 @@ public final class Shapes {
         if (c == a) {
             throw new IllegalArgumentException("syrk: C must not alias A");
         }
+        requireFiniteScalars("syrk", alpha, beta);
         requireFinite("syrk", "A", a);
+        if (beta != 0.0) {
+            requireFinite("syrk", "C", c);
+        }
     }
 }

@@ -70,7 +70,8 @@ public final class LazyTrainingCheck implements ClaimCheck {
             String flow = path.linearized() ? "linearized flow" : "nonlinear flow";
             LazyPath.DecayComparison c = path.compareDecay(inst.r0(), LazyPath.constant(path.size(), rate));
             v.add(base(id, inst, alpha, ctx, tol).check("risk decay, " + flow).observed(c.slack()).bound(1.0)
-                    .slack(c.slack()).holds(c.holds()).measure("smallestRateMultiple", c.smallestRateMultiple())
+                    .slack(c.slack()).holds(c.holds()).measure("rate", rate)
+                    .measure("smallestRateMultiple", c.smallestRateMultiple())
                     .measure("worstExcessOverR0", c.worstExcess()).measure("odeEvaluations", path.evaluations())
                     .detail(String.format(Locale.ROOT, "observed = max R(t)/bound over t >= 1/rate; decay rate "
                             + ">= %.2fx the bound's; DP853 abs %.0e rel %.0e", c.smallestRateMultiple(),
