@@ -27,11 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static int runSuite(CommandLine cl, boolean quick, Path out) throws Exception {
-        try {
-            io.github.theorybench.report.ReportFiles.prepareOutput(out);
-        } catch (java.io.IOException e) {
-            throw new UsageException(e.getMessage());
-        }
+        RunOptions.prepareOutput(out);
         return BenchSuite.run(quick, out, System.err);
     }
 }

@@ -55,11 +55,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         options.validate();
         List<String> ids = only == null ? ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id).toList()
                 : ClaimCatalog.select(only);
-        try {
-            ReportFiles.prepareOutput(options.out);
-        } catch (IOException e) {
-            throw new UsageException(e.getMessage());
-        }
+        RunOptions.prepareOutput(options.out);
         PrintWriter err = cl.getErr();
         Backend backend = Backends.byName(options.backend);
         err.println("theorybench: backend " + backend.description());

@@ -24,6 +24,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.validate();
+        RunOptions.prepareOutput(options.out); // refuse a foreign --out before the (long) benchmark suite runs
         int benchStatus = 0;
         if (!skipBench) {
             benchStatus = BenchCommand.runSuite(spec.commandLine(), options.quick, options.out.resolve("bench"));

@@ -30,4 +30,13 @@ public final class RunOptions {
                     + String.join(", ", Backends.NAMES));
         }
     }
+
+    /** Prepares a report directory ({@link io.github.theorybench.report.ReportFiles#prepareOutput}); one-line error. */
+    static void prepareOutput(java.nio.file.Path out) {
+        try {
+            io.github.theorybench.report.ReportFiles.prepareOutput(out);
+        } catch (java.io.IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
 }
