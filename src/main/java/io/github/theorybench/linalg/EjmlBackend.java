@@ -206,12 +206,7 @@ public final class EjmlBackend implements Backend {
 
     @Override
     public DenseMatrix solve(Matrix a, Matrix b) {
-        Shapes.requireSquare("solve", a);
-        if (b.rows() != a.rows()) {
-            throw new IllegalArgumentException("solve: A is " + a.shape() + " but B is " + b.shape());
-        }
-        Shapes.requireFinite("solve", "A", a);
-        Shapes.requireFinite("solve", "B", b);
+        Shapes.requireSolve(a, b);
         if (a.rows() == 0) {
             return DenseMatrix.zeros(0, b.cols()); // the empty system (EJML's LU calls a 0x0 matrix singular)
         }

@@ -127,12 +127,7 @@ public final class JblasBackend implements Backend {
 
     @Override
     public DenseMatrix solve(Matrix a, Matrix b) {
-        Shapes.requireSquare("solve", a);
-        if (b.rows() != a.rows()) {
-            throw new IllegalArgumentException("solve: A is " + a.shape() + " but B is " + b.shape());
-        }
-        Shapes.requireFinite("solve", "A", a);
-        Shapes.requireFinite("solve", "B", b);
+        Shapes.requireSolve(a, b);
         int n = a.rows(), nrhs = b.cols();
         double[] acm = a.toDense().transpose().data();
         double[] bcm = b.toDense().transpose().data();

@@ -163,12 +163,7 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public DenseMatrix solve(Matrix a, Matrix b) {
-        Shapes.requireSquare("solve", a);
-        if (b.rows() != a.rows()) {
-            throw new IllegalArgumentException("solve: A is " + a.shape() + " but B is " + b.shape());
-        }
-        Shapes.requireFinite("solve", "A", a);
-        Shapes.requireFinite("solve", "B", b);
+        Shapes.requireSolve(a, b);
         int n = a.rows(), nrhs = b.cols();
         double[] work = a.toDense().data().clone();
         double[] x = b.toDense().data().clone();

@@ -102,4 +102,14 @@ public final class Shapes {
             requireFinite("syrk", "C", c);
         }
     }
+
+    /** A X = B: A square, B with A's row count, both finite. */
+    static void requireSolve(Matrix a, Matrix b) {
+        requireSquare("solve", a);
+        if (b.rows() != a.rows()) {
+            throw new IllegalArgumentException("solve: A is " + a.shape() + " but B is " + b.shape());
+        }
+        requireFinite("solve", "A", a);
+        requireFinite("solve", "B", b);
+    }
 }
