@@ -106,7 +106,7 @@ public final class BenchSuite {
                 .warmupTime(TimeValue.milliseconds((long) (plan.iterationSeconds() * 1000)))
                 .measurementTime(TimeValue.milliseconds((long) (plan.iterationSeconds() * 1000)))
                 .timeUnit(TimeUnit.MILLISECONDS).shouldFailOnError(true).verbosity(VerboseMode.NORMAL)
-                .jvmArgs("-Xmx12g", "-Xms1g");
+                .jvmArgs("-Xmx12g", "-Xms1g", "--add-modules", "jdk.incubator.vector");
         if (sizes != null) {
             o = o.param("size", sizes);
         }

@@ -86,6 +86,9 @@ public final class BenchTables {
                         wallSeconds));
         sb.append("Machine: ").append(BenchSuite.machineLine()).append(".\n\nBackends:\n");
         backends.forEach(b -> sb.append("- `").append(b.name()).append("`: ").append(b.description()).append('\n'));
+        sb.append("\nElement-wise D = s ⊙ tanh′(P) (shared by every backend): ")
+                .append(io.github.theorybench.model.ActivationKernels.tanhDerivativeKernel())
+                .append(" (the forked JMH JVMs get the same --add-modules flag).\n");
         sb.append("\nTimes are ms per operation (JMH average time ± 99.9% error). Compare timings as ratios within "
                 + "this run only. Every operation starts from the weights W, as one step of the dynamics does: "
                 + "P = X Wᵀ, D = s ⊙ tanh′(P), then the loop's formula. X Xᵀ is fixed for a data set and "

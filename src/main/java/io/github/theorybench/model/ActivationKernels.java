@@ -15,6 +15,19 @@ import java.util.stream.IntStream;
 public final class ActivationKernels {
     private static final int PARALLEL_THRESHOLD = 1 << 15;
 
+    /**
+     * Whether tanh′ runs on the Vector API ({@link VectorTanh}): true when the JVM was started with
+     * {@code --add-modules jdk.incubator.vector}, as bin/theorybench, the tests and the benchmarks are. Reported by
+     * {@link #tanhDerivativeKernel()} in every backend description, so a run without it is never silently slower.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /** Which tanh′ loop runs, for reports: "Vector API, 8 lanes" or "scalar Math.exp". */
+    public static String tanhDerivativeKernel() {
+        return VECTOR_API ? "Vector API, " + VectorTanh.lanes() + " lanes"
+                : "scalar Math.exp (start the JVM with --add-modules jdk.incubator.vector for the vector loop)";
+    }
+
     private ActivationKernels() {
     }
 
@@ -60,7 +73,9 @@ public final class ActivationKernels {
             double[] scale) {
         switch (act) {
             case TANH -> {
-                if (derivative) {
+                if (derivative && VECTOR_API) {
+                    VectorTanh.derivativeRow(in, out, off, n, scale);
+                } else if (derivative) {
                     for (int j = 0; j < n; j++) {
                         // tanh′ x = 4e^{−2|x|}/(1 + e^{−2|x|})² (one exp; see Activation.TANH)
                         double e = Math.exp(-2.0 * Math.abs(in[off + j]));

@@ -43,6 +43,7 @@ public final class RunInfo {
         m.put("hipparchus", LibraryVersions.mavenVersion("org.hipparchus", "hipparchus-core"));
         m.put("jmh", LibraryVersions.mavenVersion("org.openjdk.jmh", "jmh-core"));
         m.put("xchart", LibraryVersions.mavenVersion("org.knowm.xchart", "xchart"));
+        m.put("tanh' kernel", io.github.theorybench.model.ActivationKernels.tanhDerivativeKernel());
         return m;
     }
 }
