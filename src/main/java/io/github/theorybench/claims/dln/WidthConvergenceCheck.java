@@ -232,7 +232,7 @@ public final class WidthConvergenceCheck implements ClaimCheck {
         return out;
     }
 
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+    private static String fmt(double v) {
+        return ZeroAsymmetricDescentCheck.fmt(v); // one number format for the DLN tables
     }
 }
