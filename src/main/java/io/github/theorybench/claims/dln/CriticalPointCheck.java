@@ -37,6 +37,18 @@ import org.hipparchus.random.RandomGenerator;
 public final class CriticalPointCheck implements ClaimCheck {
     static final int DX = 6, DY = 4, K = 2, N = 30;
     static final double GRAD_REL = 1e-12, NEG_REL = 1e-10, GD_GAP = 1e-10;
+    private final int quickSeeds, gdMaxSteps;
+
+    /** CLAIMS.md sizes: quick 2 seeds, GD capped at 2e5 steps. */
+    public CriticalPointCheck() {
+        this(2, 200_000);
+    }
+
+    /** Test hook: fewer quick seeds and a shorter GD cap (fast tests); full-run seed and init counts unchanged. */
+    CriticalPointCheck(int quickSeeds, int gdMaxSteps) {
+        this.quickSeeds = quickSeeds;
+        this.gdMaxSteps = gdMaxSteps;
+    }
 
     @Override
     public List<String> ids() {
@@ -156,7 +168,7 @@ public final class CriticalPointCheck implements ClaimCheck {
     @Override
     public CheckResult run(CheckContext ctx) {
         Backend b = ctx.backend();
-        int seeds = ctx.quick() ? 2 : 5;
+        int seeds = ctx.quick() ? quickSeeds : 5;
         int inits = ctx.quick() ? 1 : 3;
         CheckResult out = new CheckResult();
         List<List<String>> rows = new ArrayList<>();
@@ -250,7 +262,7 @@ public final class CriticalPointCheck implements ClaimCheck {
                             pertGrad, GRAD_REL * inst.yxNorm())).build());
             // GD from random init.
             for (int i = 0; i < inits; i++) {
-                double[] r = descend(b, inst, net, seed * 17 + i, 200_000, opt);
+                double[] r = descend(b, inst, net, seed * 17 + i, gdMaxSteps, opt);
                 double gap = (r[1] - opt) / (r[0] - opt);
                 out.add(base(ctx, seed).check("GD reaches the global value (init " + i + ")")
                         .hypothesisMet(hypothesis).observed(gap).bound(GD_GAP).measure("steps", r[2])

@@ -29,6 +29,21 @@ import org.hipparchus.random.RandomGenerator;
 public final class WidthConvergenceCheck implements ClaimCheck {
     static final int D_IN = 10, N = 20, D_OUT = 2;
     static final double FLOOR_REL = 1e-13;
+    private final int[] depths;
+    private final int quickSeeds, quickMaxSweep, quickLarge;
+
+    /** CLAIMS.md sizes: L in {2, 3, 5}; quick: 2 seeds, sweep to m = 32, large width 128. */
+    public WidthConvergenceCheck() {
+        this(new int[] {2, 3, 5}, 2, 32, 128);
+    }
+
+    /** Test hook: other depths and quick sizes (small instances for fast tests); full-run sizes unchanged. */
+    WidthConvergenceCheck(int[] depths, int quickSeeds, int quickMaxSweep, int quickLarge) {
+        this.depths = depths.clone();
+        this.quickSeeds = quickSeeds;
+        this.quickMaxSweep = quickMaxSweep;
+        this.quickLarge = quickLarge;
+    }
 
     @Override
     public List<String> ids() {
@@ -135,10 +150,9 @@ public final class WidthConvergenceCheck implements ClaimCheck {
     @Override
     public CheckResult run(CheckContext ctx) {
         Backend b = ctx.backend();
-        int[] depths = {2, 3, 5};
-        int seeds = ctx.quick() ? 2 : 5;
-        int maxSweep = ctx.quick() ? 32 : 64;
-        int large = ctx.quick() ? 128 : 1024;
+        int seeds = ctx.quick() ? quickSeeds : 5;
+        int maxSweep = ctx.quick() ? quickMaxSweep : 64;
+        int large = ctx.quick() ? quickLarge : 1024;
         CheckResult out = new CheckResult();
         List<String> header = new ArrayList<>(List.of("L", "seed"));
         for (int m = 2; m <= maxSweep; m *= 2) {

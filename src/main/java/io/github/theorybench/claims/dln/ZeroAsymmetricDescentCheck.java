@@ -30,6 +30,21 @@ public final class ZeroAsymmetricDescentCheck implements ClaimCheck {
     static final double RUN_TARGET = 1e-6;
     static final int PREFIX = 20_000;
     static final int SWEEP_CAP = 20_000;
+    private final int[] quickDepths;
+    private final int quickCap, prefix, sweepCap;
+
+    /** CLAIMS.md sizes: quick L = 3 with a 2e4 step cap; prefix and sweep cap 2e4 steps. */
+    public ZeroAsymmetricDescentCheck() {
+        this(new int[] {3}, 20_000, PREFIX, SWEEP_CAP);
+    }
+
+    /** Test hook: quick runs over other depths and step caps (small instances for fast tests); full runs unchanged. */
+    ZeroAsymmetricDescentCheck(int[] quickDepths, int quickCap, int prefix, int sweepCap) {
+        this.quickDepths = quickDepths.clone();
+        this.quickCap = quickCap;
+        this.prefix = prefix;
+        this.sweepCap = sweepCap;
+    }
 
     @Override
     public List<String> ids() {
@@ -137,10 +152,10 @@ public final class ZeroAsymmetricDescentCheck implements ClaimCheck {
     public CheckResult run(CheckContext ctx) {
         Backend b = ctx.backend();
         int d = 4, dy = 3;
-        int[] depths = ctx.quick() ? new int[] {3} : new int[] {2, 3, 5};
+        int[] depths = ctx.quick() ? quickDepths : new int[] {2, 3, 5};
         double[] phiNorms = {0.5, 2.0};
         int seeds = ctx.quick() ? 1 : 2;
-        int cap = ctx.quick() ? 20_000 : 200_000;
+        int cap = ctx.quick() ? quickCap : 200_000;
         double[] multiples = {1, 10, 100, 1000};
         double[] sweep = {1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7};
         CheckResult out = new CheckResult();
@@ -154,11 +169,11 @@ public final class ZeroAsymmetricDescentCheck implements ClaimCheck {
                     phi = phi.scale(pn / phi.frobeniusNorm());
                     double etaStar = stepBound(depth, pn);
                     for (double k : multiples) {
-                        Run r = run(b, depth, d, dy, phi, k, k == 1 ? PREFIX : cap, false);
+                        Run r = run(b, depth, d, dy, phi, k, k == 1 ? prefix : cap, false);
                         ctx.progress(String.format(Locale.ROOT, "DLN-1 L=%d |Phi|=%.1f seed %d k=%.0f: %d steps,"
                                 + " R/R0 = %.3g, held %s, min rate %.2fx", depth, pn, seed, k, r.steps(),
                                 r.finalRatio(), r.held(), r.minRateMultiple()));
-                        String run = k == 1 ? String.format(Locale.ROOT, "%d-step prefix", PREFIX)
+                        String run = k == 1 ? String.format(Locale.ROOT, "%d-step prefix", prefix)
                                 : r.reachedTarget() ? "until R <= 1e-6 R0" : String.format(Locale.ROOT,
                                         "%d-step prefix (cap)", r.steps());
                         String inst = String.format(Locale.ROOT, "L=%d, |Phi|_F=%.1f, eta=%.0fx bound", depth, pn, k);
@@ -218,7 +233,7 @@ public final class ZeroAsymmetricDescentCheck implements ClaimCheck {
                     boolean divergedThere = false;
                     Run failed = null;
                     for (double k : sweep) {
-                        Run r = run(b, depth, d, dy, phi, k, SWEEP_CAP, false);
+                        Run r = run(b, depth, d, dy, phi, k, sweepCap, false);
                         if (!r.held()) {
                             firstFail = k;
                             divergedThere = r.diverged();

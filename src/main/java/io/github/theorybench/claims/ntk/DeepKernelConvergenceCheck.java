@@ -24,6 +24,20 @@ import org.hipparchus.random.RandomGenerator;
  */
 public final class DeepKernelConvergenceCheck implements ClaimCheck {
     static final double LOW = -0.6, HIGH = -0.4;
+    private final int[] quickWidths, fullWidths;
+    private final int seeds;
+
+    /** CLAIMS.md sizes: m = 64..1024 quick, 64..2048 full (doubling), 10 seeds. */
+    public DeepKernelConvergenceCheck() {
+        this(new int[] {64, 128, 256, 512, 1024}, new int[] {64, 128, 256, 512, 1024, 2048}, 10);
+    }
+
+    /** Test hook: the same check over other widths and seed counts (small instances for fast tests). */
+    DeepKernelConvergenceCheck(int[] quickWidths, int[] fullWidths, int seeds) {
+        this.quickWidths = quickWidths.clone();
+        this.fullWidths = fullWidths.clone();
+        this.seeds = seeds;
+    }
 
     @Override
     public List<String> ids() {
@@ -33,8 +47,7 @@ public final class DeepKernelConvergenceCheck implements ClaimCheck {
     @Override
     public CheckResult run(CheckContext ctx) {
         int n = 6, d = 4;
-        int seeds = 10;
-        int[] widths = ctx.quick() ? new int[] {64, 128, 256, 512, 1024} : new int[] {64, 128, 256, 512, 1024, 2048};
+        int[] widths = ctx.quick() ? quickWidths : fullWidths;
         DenseMatrix x = RandomMatrices.unitRows(n, d, RandomMatrices.rng(ctx.seed()));
         CheckResult result = new CheckResult();
         List<Figure.Series> series = new ArrayList<>();

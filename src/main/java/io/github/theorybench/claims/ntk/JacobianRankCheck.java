@@ -63,7 +63,7 @@ public final class JacobianRankCheck implements ClaimCheck {
     }
 
     /** n > md: numerical rank md. */
-    private static Verdict rankDeficient(CheckContext ctx, long seed, Activation act, int n, int d, int m) {
+    static Verdict rankDeficient(CheckContext ctx, long seed, Activation act, int n, int d, int m) {
         Instance in = instance(ctx.backend(), seed, act, n, d, m);
         SymmetricEigen e = ctx.backend().eigSym(in.net().gramExplicit(in.w0()));
         double ratio = Math.abs(e.min()) / e.max();
@@ -76,7 +76,7 @@ public final class JacobianRankCheck implements ClaimCheck {
     }
 
     /** n ≤ md: full row rank, σ_min/σ_max > 1e−6; ReLU points inactive on every neuron break the hypothesis. */
-    private static Verdict fullRank(CheckContext ctx, long seed, Activation act, int n, int d, int m) {
+    static Verdict fullRank(CheckContext ctx, long seed, Activation act, int n, int d, int m) {
         Instance in = instance(ctx.backend(), seed, act, n, d, m);
         double[] s = ctx.backend().svd(in.j0()).s();
         double ratio = s[s.length - 1] / s[0];
@@ -124,7 +124,7 @@ public final class JacobianRankCheck implements ClaimCheck {
     }
 
     /** Gradient descent from a full-rank W₀, tanh, n ≤ md/2. */
-    private static Verdict descent(CheckContext ctx, long seed, int n, int d, int m) {
+    static Verdict descent(CheckContext ctx, long seed, int n, int d, int m) {
         Instance in = instance(ctx.backend(), seed, Activation.TANH, n, d, m);
         Backend backend = ctx.backend();
         double[] y = RandomMatrices.gaussianVector(n, 1.0, RandomMatrices.rng(seed + 777));

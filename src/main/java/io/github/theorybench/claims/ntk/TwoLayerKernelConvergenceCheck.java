@@ -23,6 +23,20 @@ import org.hipparchus.random.RandomGenerator;
  */
 public final class TwoLayerKernelConvergenceCheck implements ClaimCheck {
     static final double LOW = -0.6, HIGH = -0.4;
+    private final int[] widths;
+    private final int quickSeeds, fullSeeds;
+
+    /** CLAIMS.md sizes: m = 64..16384 (doubling), 6 seeds quick, 20 full. */
+    public TwoLayerKernelConvergenceCheck() {
+        this(new int[] {64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384}, 6, 20);
+    }
+
+    /** Test hook: the same check over other widths and seed counts (small instances for fast tests). */
+    TwoLayerKernelConvergenceCheck(int[] widths, int quickSeeds, int fullSeeds) {
+        this.widths = widths.clone();
+        this.quickSeeds = quickSeeds;
+        this.fullSeeds = fullSeeds;
+    }
 
     @Override
     public List<String> ids() {
@@ -32,8 +46,7 @@ public final class TwoLayerKernelConvergenceCheck implements ClaimCheck {
     @Override
     public CheckResult run(CheckContext ctx) {
         int n = 10, d = 5;
-        int seeds = ctx.quick() ? 6 : 20;
-        int[] widths = {64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384};
+        int seeds = ctx.quick() ? quickSeeds : fullSeeds;
         DenseMatrix x = RandomMatrices.unitRows(n, d, RandomMatrices.rng(ctx.seed()));
         DenseMatrix kInf = ReluKernels.ntkMatrix(x, x);
         double[] mean = new double[widths.length];
