@@ -142,6 +142,15 @@ public final class CriticalPointCheck implements ClaimCheck {
                 asym);
     }
 
+    /** The hypothesis "Σ has distinct eigenvalues": every gap of the ascending spectrum exceeds 1e−8·λ_max. */
+    static boolean distinctSpectrum(double[] lam) {
+        double minGap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < lam.length; i++) {
+            minGap = Math.min(minGap, lam[i] - lam[i - 1]);
+        }
+        return minGap > 1e-8 * lam[lam.length - 1];
+    }
+
     /** Gradient descent from a random init; returns {ℓ₀, ℓ_T, steps}. */
     static double[] descend(Backend b, Instance inst, DeepLinearNet net, long seed, int maxSteps, double opt) {
         RandomGenerator rng = RandomMatrices.rng(seed);
@@ -182,12 +191,7 @@ public final class CriticalPointCheck implements ClaimCheck {
             long seed = ctx.seed() * 1000 + 300 + s;
             Instance inst = instance(b, seed);
             DeepLinearNet net = net(b, inst);
-            double[] lam = inst.sigma().values();
-            double minGap = Double.POSITIVE_INFINITY;
-            for (int i = 1; i < lam.length; i++) {
-                minGap = Math.min(minGap, lam[i] - lam[i - 1]);
-            }
-            boolean hypothesis = minGap > 1e-8 * lam[lam.length - 1];
+            boolean hypothesis = distinctSpectrum(inst.sigma().values());
             // C = I: the balanced representative of each GL(k) orbit (a random C gives the same critical values and
             // zero gradient, but rescales λ_max, so λ_min/λ_max would not be comparable with CLAIMS.md's calibration).
             DenseMatrix cMat = DenseMatrix.identity(K);
