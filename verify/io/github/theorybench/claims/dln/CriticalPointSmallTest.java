@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CriticalPointSmallTest {
     private static final long SEED = 1300;       // ctx seed 1: 1000·1 + 300 + 0
-    private final Backend b = Backends.byName(Backends.DEFAULT);
+    private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
     private CheckResult r;
     private CriticalPointCheck.Instance inst;
     private double[] lamDesc;                    // Σ's eigenvalues, largest first

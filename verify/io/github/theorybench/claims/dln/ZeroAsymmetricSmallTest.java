@@ -31,7 +31,7 @@ class ZeroAsymmetricSmallTest {
     private static final int STEPS = 300;
     private static final long SEED = 1100;               // ctx seed 1: 1000·1 + 100 + 0
     private static final double[] SWEEP = {1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7};
-    private final Backend b = Backends.byName(Backends.DEFAULT);
+    private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
     private CheckResult r;
 
     @BeforeAll
