@@ -17,17 +17,14 @@ import io.github.theorybench.model.RandomMatrices;
 import java.util.Arrays;
 import java.util.List;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * DLN-3 on one seed with the check's own sizes (d_x = 6, d_y = 4, k = 2, n = 30; a few thousand GD steps), fast
  * enough for mutation testing. Instance quantities are recomputed here from X and Y by other routes (normal
  * equations, W = 0), and the verdicts' numbers are checked against each other and the table.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CriticalPointSmallTest {
     private static final long SEED = 1300;       // ctx seed 1: 1000·1 + 300 + 0
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
@@ -36,9 +33,12 @@ class CriticalPointSmallTest {
     private double[] lamDesc;                    // Σ's eigenvalues, largest first
     private double opt;
 
-    @BeforeAll
-    void run() {
+    private void setUp() {
         r = new CriticalPointCheck(1, 200_000).run(CheckContext.of(b, 1, true));
+        setUpInstance();
+    }
+
+    private void setUpInstance() {
         inst = CriticalPointCheck.instance(b, SEED);
         lamDesc = inst.sigma().values().clone();
         Arrays.sort(lamDesc);
@@ -53,6 +53,7 @@ class CriticalPointSmallTest {
     @Test
     @DisplayName("DLN-3 instance: Phi_hat = Y X^T (X X^T)^-1, Sigma = Phi_hat X X^T Phi_hat^T, fit loss, ||Y X^T||")
     void instance() {
+        setUpInstance();
         DenseMatrix x = inst.x(), y = inst.y();
         Assertions.assertThat(x.rows()).isEqualTo(6);
         Assertions.assertThat(x.cols()).isEqualTo(30);
@@ -77,6 +78,7 @@ class CriticalPointSmallTest {
     @Test
     @DisplayName("DLN-3 closed-form critical values: 1/2 ||Y - Phi_hat X||^2 + 1/2 sum of the eigenvalues outside I")
     void criticalValues() {
+        setUpInstance();
         double fit = inst.fitLoss();
         // Baldi-Hornik (003 Thm 2.3 at depth 2): indices 0 = largest
         Assertions.assertThat(inst.criticalValue(new int[] {0, 1})).isCloseTo(fit + 0.5 * (lamDesc[2] + lamDesc[3]),
@@ -95,6 +97,7 @@ class CriticalPointSmallTest {
     @Test
     @DisplayName("DLN-3 hypothesis 'distinct eigenvalues': every ascending gap > 1e-8 lambda_max")
     void distinctSpectrum() {
+        setUpInstance();
         Assertions.assertThat(CriticalPointCheck.distinctSpectrum(new double[] {0.1, 0.5, 1.0, 2.0})).isTrue();
         Assertions.assertThat(CriticalPointCheck.distinctSpectrum(new double[] {0.1, 0.5, 0.5, 2.0})).isFalse();
         // a gap of exactly 1e-8 lambda_max is not enough (strict), one just above is
@@ -107,8 +110,19 @@ class CriticalPointSmallTest {
     }
 
     @Test
-    @DisplayName("DLN-3 critical points: gradient verdicts, loss = closed form, Hessian spectra recomputed, k^2 zero eigenvalues at the global point")
-    void criticalPoints() {
+    @DisplayName("DLN-3 quick run (1 seed): gradients, Hessian spectra, controls, GD and table against recomputed values")
+    void quickRun() {
+        // one test runs the check and every assertion on its output: PIT credits coverage from @BeforeAll or a
+        // shared cache to no test method (or only the first), so assertions elsewhere would never see a mutant
+        setUp();
+        criticalPoints();
+        controls();
+        gradientDescent();
+        table();
+    }
+
+    /** DLN-3 critical points: gradient verdicts, loss = closed form, Hessian spectra recomputed, k^2 zero eigenvalues at the global point */
+    private void criticalPoints() {
         DeepLinearNet net = CriticalPointCheck.net(b, inst);
         double gradBound = 1e-12 * inst.yxNorm();
         int saddles = 0;
@@ -162,9 +176,8 @@ class CriticalPointSmallTest {
         Assertions.assertThat(saddles).isEqualTo(5);
     }
 
-    @Test
-    @DisplayName("DLN-3 controls: mildest saddle = top k-1 plus the (k+1)-th eigenvector; its value gap uses l(0) = 1/2 ||Y||^2; perturbed global point")
-    void controls() {
+    /** DLN-3 controls: mildest saddle = top k-1 plus the (k+1)-th eigenvector; its value gap uses l(0) = 1/2 ||Y||^2; perturbed global point */
+    private void controls() {
         // the mildest saddle is I = {1,3}: loss - OPT = 1/2 (lambda_2 - lambda_3), the smallest over saddles
         String m = "I={1,3}";
         Verdict second = r.verdict("DLN-3", "control: second-order test on the mildest saddle " + m);
@@ -188,9 +201,8 @@ class CriticalPointSmallTest {
                 .hasSize(3);
     }
 
-    @Test
-    @DisplayName("DLN-3 GD from a random init: gap <= 1e-10, eta = 0.25/(||X||^2 max(1, ||Phi_hat||)), saddle gap reported")
-    void gradientDescent() {
+    /** DLN-3 GD from a random init: gap <= 1e-10, eta = 0.25/(||X||^2 max(1, ||Phi_hat||)), saddle gap reported */
+    private void gradientDescent() {
         Verdict v = r.verdict("DLN-3", "GD reaches the global value (init 0)");
         assertThat(v).hypothesisMet().holds();
         double sx = b.svd(b.adopt(inst.x())).max(), sp = b.svd(b.adopt(inst.phiHat())).max();
@@ -212,9 +224,8 @@ class CriticalPointSmallTest {
         Assertions.assertThat(early[0]).isEqualTo(d[0]);
     }
 
-    @Test
-    @DisplayName("DLN-3 table: one row per critical point with the verdicts' numbers")
-    void table() {
+    /** DLN-3 table: one row per critical point with the verdicts' numbers */
+    private void table() {
         Assertions.assertThat(r.tables()).hasSize(1);
         Table t = r.tables().get(0);
         Assertions.assertThat(t.name()).isEqualTo("DLN-3-critical-points");

@@ -15,17 +15,14 @@ import io.github.theorybench.model.RandomMatrices;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.hipparchus.random.RandomGenerator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * DLN-2 at depth 2 with one seed and a sweep m = 2, 4, 8 (fast enough for mutation testing;
  * {@link DeepLinearNetClaimsTest} runs L ∈ {2, 3, 5}, m up to 32 and 128). The instance's η, rate and OPT are
  * recomputed from X and Y; the verdicts and table are checked against direct runs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidthConvergenceSmallTest {
     private static final long SEED = 1200;              // ctx seed 1: 1000·1 + 200 + 0
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
@@ -33,10 +30,9 @@ class WidthConvergenceSmallTest {
     private WidthConvergenceCheck.Instance inst;
     private WidthConvergenceCheck.Run m2, m4, m8, large;
 
-    @BeforeAll
-    void run() {
+    private void setUp() {
         r = new WidthConvergenceCheck(new int[] {2}, 1, 8, 16).run(CheckContext.of(b, 1, true));
-        inst = WidthConvergenceCheck.instance(b, SEED);
+        setUpInstance();
         // the check's runs, replayed directly (init seed = 31 seed + m)
         m2 = WidthConvergenceCheck.run(b, inst, 2, 2, SEED * 31 + 2, true);
         m4 = WidthConvergenceCheck.run(b, inst, 2, 4, SEED * 31 + 4, true);
@@ -44,9 +40,14 @@ class WidthConvergenceSmallTest {
         large = WidthConvergenceCheck.run(b, inst, 2, 16, SEED * 31 + 16, false);
     }
 
+    private void setUpInstance() {
+        inst = WidthConvergenceCheck.instance(b, SEED);
+    }
+
     @Test
     @DisplayName("DLN-2 instance: eta = d_out/(3 L ||X^T X||), rate = eta L lambda_r/(4 d_out), OPT = 1/2 ||Y - Y X^+ X||^2")
     void instance() {
+        setUpInstance();
         DenseMatrix x = inst.x(), y = inst.y();
         Assertions.assertThat(x.rows()).isEqualTo(10);
         Assertions.assertThat(x.cols()).isEqualTo(20);
@@ -87,8 +88,18 @@ class WidthConvergenceSmallTest {
     }
 
     @Test
-    @DisplayName("DLN-2 run: l(0) - OPT at the Du-Hu init (scale (m^(L-1) d_out)^-1/2), held runs have slack <= 1 and rate >= the bound's")
-    void runs() {
+    @DisplayName("DLN-2 quick run (L = 2, m = 2..8, large 16): runs, verdicts and table against direct runs")
+    void quickRun() {
+        // one test runs the check and every assertion on its output: PIT credits coverage from @BeforeAll or a
+        // shared cache to no test method (or only the first), so assertions elsewhere would never see a mutant
+        setUp();
+        runs();
+        verdicts();
+        table();
+    }
+
+    /** DLN-2 run: l(0) - OPT at the Du-Hu init (scale (m^(L-1) d_out)^-1/2), held runs have slack <= 1 and rate >= the bound's */
+    private void runs() {
         WidthConvergenceCheck.Run deep = WidthConvergenceCheck.run(b, inst, 3, 4, SEED * 31 + 4, true);
         int[][] cases = {{2, 2}, {2, 4}, {2, 8}, {2, 16}, {3, 4}};
         WidthConvergenceCheck.Run[] runs = {m2, m4, m8, large, deep};
@@ -115,9 +126,8 @@ class WidthConvergenceSmallTest {
         Assertions.assertThat(large.held()).isTrue();
     }
 
-    @Test
-    @DisplayName("DLN-2 verdicts: smallest width 8 (m = 2, 4 fail), its slack and rate; rate at m = 16 holds; rate x 16 flagged")
-    void verdicts() {
+    /** DLN-2 verdicts: smallest width 8 (m = 2, 4 fail), its slack and rate; rate at m = 16 holds; rate x 16 flagged */
+    private void verdicts() {
         Verdict v = r.verdict("DLN-2", "smallest width (L=2)");
         WidthConvergenceCheck.Run at8 = m8;
         assertThat(v).hypothesisMet().holds();
@@ -149,9 +159,8 @@ class WidthConvergenceSmallTest {
         Assertions.assertThat(new WidthConvergenceCheck().ids()).containsExactly("DLN-2");
     }
 
-    @Test
-    @DisplayName("DLN-2 table: per-width outcomes, the smallest width and the large-width row")
-    void table() {
+    /** DLN-2 table: per-width outcomes, the smallest width and the large-width row */
+    private void table() {
         Table t = r.tables().get(0);
         Assertions.assertThat(t.name()).isEqualTo("DLN-2-widths");
         Assertions.assertThat(t.header()).containsExactly("L", "seed", "m=2", "m=4", "m=8", "held from m",
@@ -166,6 +175,7 @@ class WidthConvergenceSmallTest {
     @Test
     @DisplayName("DLN-2 no width of a too-short sweep holds (m = 2 only): smallest width NaN, not holding; table says '> 2'")
     void noWidthHolds() {
+        setUpInstance();
         // large width 8: the same run as the sweep's m = 8 (held), so only the m = 2 run is new
         CheckResult s = new WidthConvergenceCheck(new int[] {2}, 1, 2, 8).run(CheckContext.of(b, 1, true));
         Verdict v = s.verdict("DLN-2", "smallest width (L=2)");

@@ -16,17 +16,14 @@ import io.github.theorybench.model.RandomMatrices;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * DLN-1 with 300-step runs (fast enough for mutation testing; {@link DeepLinearNetClaimsTest} runs the CLAIMS.md
  * prefix of 2e4 steps). With ≤ 400 steps every step is recorded, so the run's statistics (slack, rates, control) are
  * recomputed here from its own R(t)/R(0) series; the verdicts, table and figure are checked against direct runs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ZeroAsymmetricSmallTest {
     private static final int STEPS = 300;
     private static final long SEED = 1100;               // ctx seed 1: 1000·1 + 100 + 0
@@ -34,8 +31,7 @@ class ZeroAsymmetricSmallTest {
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
     private CheckResult r;
 
-    @BeforeAll
-    void run() {
+    private void setUp() {
         r = new ZeroAsymmetricDescentCheck(new int[] {3}, STEPS, STEPS, STEPS).run(CheckContext.of(b, 1, true));
     }
 
@@ -145,8 +141,17 @@ class ZeroAsymmetricSmallTest {
     }
 
     @Test
-    @DisplayName("DLN-1 verdicts and table rows carry the runs' numbers (k = 1, 10, 100, 1000 and the first failing multiple)")
-    void verdictsAndTable() {
+    @DisplayName("DLN-1 quick run (L = 3, 300-step runs): verdicts, table rows and figure series carry the runs' numbers")
+    void quickRun() {
+        // one test runs the check and every assertion on its output: PIT credits coverage from @BeforeAll or a
+        // shared cache to no test method (or only the first), so assertions elsewhere would never see a mutant
+        setUp();
+        verdictsAndTable();
+        figure();
+    }
+
+    /** DLN-1 verdicts and table rows carry the runs' numbers (k = 1, 10, 100, 1000 and the first failing multiple) */
+    private void verdictsAndTable() {
         Table t = r.tables().get(0);
         Assertions.assertThat(t.name()).isEqualTo("DLN-1-runs");
         Assertions.assertThat(t.rows()).hasSize(10);
@@ -231,9 +236,8 @@ class ZeroAsymmetricSmallTest {
         Assertions.assertThat(r.verdicts("DLN-1")).hasSize(12);
     }
 
-    @Test
-    @DisplayName("DLN-1 figure: R(t)/R(0) and (1 - eta/2)^t at 1x and 100x (L = 3, |Phi|_F = 0.5)")
-    void figure() {
+    /** DLN-1 figure: R(t)/R(0) and (1 - eta/2)^t at 1x and 100x (L = 3, |Phi|_F = 0.5) */
+    private void figure() {
         Assertions.assertThat(r.figures()).hasSize(1);
         Figure f = r.figures().get(0);
         Assertions.assertThat(f.name()).isEqualTo("DLN-1-risk");

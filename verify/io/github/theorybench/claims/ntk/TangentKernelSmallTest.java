@@ -19,17 +19,14 @@ import io.github.theorybench.model.TwoLayerNet;
 import java.util.Locale;
 import org.assertj.core.api.Assertions;
 import org.hipparchus.random.RandomGenerator;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * NTK-1..3 on small instances (fast enough for mutation testing; {@link TangentKernelClaimsTest} runs the CLAIMS.md
  * sizes). The measurements, figure series and the errors behind the fitted slopes are recomputed here from the
- * instance.
+ * instance. Each test runs its check itself (PIT attributes @BeforeAll coverage to no test method).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TangentKernelSmallTest {
     private static final long SEED = 3;
     private final Backend backend = Backends.byName(Backends.DEFAULT);
@@ -37,16 +34,6 @@ class TangentKernelSmallTest {
     private final int[] widths3 = {16, 32, 64};
     private CheckResult ntk1Quick, ntk1Full, ntk2, ntk2Full, ntk3;
 
-    @BeforeAll
-    void runSmall() {
-        ntk1Quick = new KernelSplitCheck().run(CheckContext.of(backend, SEED, true));
-        ntk1Full = new KernelSplitCheck().run(CheckContext.of(backend, SEED, false));
-        ntk2 = new TwoLayerKernelConvergenceCheck(widths2, 2, 3).run(CheckContext.of(backend, SEED, true));
-        ntk2Full = new TwoLayerKernelConvergenceCheck(new int[] {16, 32}, 2, 3).run(CheckContext.of(backend, SEED,
-                false));
-        ntk3 = new DeepKernelConvergenceCheck(widths3, new int[] {16, 32, 64, 128}, 2)
-                .run(CheckContext.of(backend, SEED, true));
-    }
 
     // ---------------------------------------------------------------- NTK-1
 
@@ -89,6 +76,10 @@ class TangentKernelSmallTest {
     @Test
     @DisplayName("NTK-1 verdicts: sizes (quick 12x5x64, full 40x10x400), tolerance 1e-12, controls' errors equal |K2|/|K1| and 1e-9 |K2|/|K1+K2|")
     void kernelSplitVerdicts() {
+        // checks run inside the test, not in @BeforeAll: PIT credits @BeforeAll coverage to no test method, so the
+        // assertions would never see a mutant there
+        ntk1Quick = new KernelSplitCheck().run(CheckContext.of(backend, SEED, true));
+        ntk1Full = new KernelSplitCheck().run(CheckContext.of(backend, SEED, false));
         for (CheckResult r : new CheckResult[] {ntk1Quick, ntk1Full}) {
             boolean quick = r == ntk1Quick;
             int n = quick ? 12 : 40, d = quick ? 5 : 10, m = quick ? 64 : 400;
@@ -150,6 +141,9 @@ class TangentKernelSmallTest {
     @Test
     @DisplayName("NTK-2 small instance: slope of the seed-mean error, single-seed slopes, errors at m_min/m_max, figure, sizes")
     void twoLayerSmall() {
+        ntk2 = new TwoLayerKernelConvergenceCheck(widths2, 2, 3).run(CheckContext.of(backend, SEED, true));
+        ntk2Full = new TwoLayerKernelConvergenceCheck(new int[] {16, 32}, 2, 3).run(CheckContext.of(backend, SEED,
+                false));
         double[][] err = ntk2Errors(widths2, 2);
         double[] ms = {16, 32, 64, 128};
         double[] mean = new double[4];
@@ -198,6 +192,8 @@ class TangentKernelSmallTest {
     @Test
     @DisplayName("NTK-3 small instance: slopes of claim and both controls from recomputed errors, Theta(x,x) = L+1, figure, sizes")
     void deepSmall() {
+        ntk3 = new DeepKernelConvergenceCheck(widths3, new int[] {16, 32, 64, 128}, 2)
+                .run(CheckContext.of(backend, SEED, true));
         int n = 6, d = 4, seeds = 2;
         DenseMatrix x = RandomMatrices.unitRows(n, d, RandomMatrices.rng(SEED));
         double[] ms = {16, 32, 64};
