@@ -70,6 +70,7 @@ class JacobianRankSmallTest {
                 "12-th largest / largest");
         Assertions.assertThat(ev[17] / top).isLessThan(1e-12);
         Assertions.assertThat(ev[18] / top).isGreaterThan(1e-12);
+        Assertions.assertThat(v.detail()).contains("(numerical rank md = 12 of n = 30)");
     }
 
     @Test
@@ -185,9 +186,43 @@ class JacobianRankSmallTest {
                 .hasMeasurementWithin("risk_ratio", 0, 1e-8).hasMeasurementWithin("iterations", 1, 400_000)
                 .hasMeasurementWithin("sigma_ratio_J_T", 1e-6, 1);
         Assertions.assertThat(v.observed()).isGreaterThan(0).isLessThanOrEqualTo(2 * pinv);
+        // replay the GD W <- W - eta J_W^T (f(W) - y) with the explicit Jacobian's gradient (NTK-4), stopping at the
+        // first iterate with R <= 1e-8 R0, R = 1/2 ||f(W) - y||^2
+        double eta = 0.5 / (s[0] * s[0]);
+        double risk0 = 0.5 * JacobianRankCheck.dot(r0, r0);
+        DenseMatrix w = in.w0().copy();
+        double[] res = r0.clone();
+        double risk = risk0;
+        int it = 0;
+        while (risk > 1e-8 * risk0) {
+            double[] g = in.net().gradientExplicit(w, res);
+            for (int k = 0; k < g.length; k++) {
+                w.data()[k] -= eta * g[k];
+            }
+            double[] f = in.net().predictions(w);
+            for (int i = 0; i < 10; i++) {
+                res[i] = f[i] - y[i];
+            }
+            risk = 0.5 * JacobianRankCheck.dot(res, res);
+            it++;
+        }
+        double travel = w.plusScaled(-1.0, in.w0()).frobeniusNorm();
+        Assertions.assertThat(v.measurements().get("iterations")).isCloseTo(it, within(2.0));
+        Assertions.assertThat(v.observed()).isCloseTo(travel, within(1e-6 * travel));
+        Assertions.assertThat(v.measurements().get("risk_ratio")).isCloseTo(risk / risk0, within(1e-2 * risk / risk0));
+        double[] sT = backend.svd(in.net().jacobianExplicit(w)).s();
+        assertThat(v).hasMeasurementCloseTo("sigma_ratio_J_T", sT[sT.length - 1] / sT[0], 1e-4, "cond of J at W_T");
+        Assertions.assertThat(v.detail()).contains(String.format(java.util.Locale.ROOT,
+                "R_T/R_0 = %.3g after %d iterations", v.measurements().get("risk_ratio"),
+                v.measurements().get("iterations").intValue()), String.format(java.util.Locale.ROOT,
+                "(ratio %.3f, bound 2)", v.measurements().get("travel_over_pinv")), String.format(java.util.Locale.ROOT,
+                "at init %.3g", v.measurements().get("sigma_ratio_J0")));
         Verdict over = JacobianRankCheck.descent(ctx, seed, 11, 5, 4);
         assertThat(over).hypothesisNotMet();           // n = 11 > md/2 = 10
         Assertions.assertThat(over.sizes()).containsEntry("n", 11);
+        // it still converges, and travel <= 2 ||J0^+ r0|| there too
+        Assertions.assertThat(over.holds()).isEqualTo(over.measurements().get("risk_ratio") <= 1e-8
+                && over.observed() <= over.bound()).isTrue();
     }
 
     @Test

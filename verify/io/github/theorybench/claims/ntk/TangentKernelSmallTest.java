@@ -16,6 +16,8 @@ import io.github.theorybench.model.DeepReluNet;
 import io.github.theorybench.model.RandomMatrices;
 import io.github.theorybench.model.ReluKernels;
 import io.github.theorybench.model.TwoLayerNet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.assertj.core.api.Assertions;
 import org.hipparchus.random.RandomGenerator;
@@ -250,10 +252,15 @@ class TangentKernelSmallTest {
     }
 
     @Test
-    @DisplayName("NTK-3 full mode uses the full width list")
+    @DisplayName("NTK-3 full mode uses the full width list; progress names L and the seed; claim IDs")
     void deepFullWidths() {
+        List<String> progress = new ArrayList<>();
         CheckResult full = new DeepKernelConvergenceCheck(new int[] {16, 32}, new int[] {16, 32, 64}, 1)
-                .run(CheckContext.of(backend, SEED, false));
+                .run(new CheckContext(backend, SEED, false, progress::add));
+        Assertions.assertThat(progress).containsExactly("NTK-3 L=2 seed 1/1", "NTK-3 L=3 seed 1/1");
+        Assertions.assertThat(new DeepKernelConvergenceCheck().ids()).containsExactly("NTK-3");
+        Assertions.assertThat(new TwoLayerKernelConvergenceCheck().ids()).containsExactly("NTK-2");
+        Assertions.assertThat(new KernelSplitCheck().ids()).containsExactly("NTK-1");
         Verdict v = full.verdict("NTK-3", "kernel error slope in m (mean over seeds) (L = 2)");
         Assertions.assertThat(v.sizes()).containsEntry("m_max", 64).containsEntry("seeds", 1);
     }

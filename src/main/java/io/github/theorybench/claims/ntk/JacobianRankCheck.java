@@ -159,15 +159,16 @@ public final class JacobianRankCheck implements ClaimCheck {
         boolean converged = risk <= 1e-8 * risk0;
         double[] svT = backend.svd(in.net().jacobianExplicit(w)).s(); // conditioning of J at the end of the run
         double condT = svT[svT.length - 1] / svT[0];
+        double cond0 = sv[sv.length - 1] / sv[0], riskRatio = risk / risk0, travelRatio = travel / pinvNorm;
         return base(ctx, seed, Activation.TANH, n, d, m).check("GD from full-rank W0: R_T <= 1e-8 R_0 and travel <="
                         + " 2||J0^+ r0||").observed(travel).bound(2 * pinvNorm).holds(converged && travel <= 2 * pinvNorm)
-                .hypothesisMet(sv[sv.length - 1] / sv[0] > 1e-6 && n <= m * d / 2).measure("iterations", it)
-                .measure("risk_ratio", risk / risk0).measure("travel_over_pinv", travel / pinvNorm)
-                .measure("eta", eta).measure("sigma_ratio_J_T", condT).measure("sigma_ratio_J0", sv[sv.length - 1] / sv[0])
+                .hypothesisMet(cond0 > 1e-6 && n <= m * d / 2).measure("iterations", it)
+                .measure("risk_ratio", riskRatio).measure("travel_over_pinv", travelRatio)
+                .measure("eta", eta).measure("sigma_ratio_J_T", condT).measure("sigma_ratio_J0", cond0)
                 .detail(String.format(Locale.ROOT, "discrete GD, eta = 0.5/||J0||^2 = %.3g: R_T/R_0 = %.3g after %d"
                         + " iterations; travel %.4g, ||J0^+ r0|| = %.4g (ratio %.3f, bound 2); sigma_min/sigma_max of J"
-                        + " at init %.3g, at the end %.3g", eta, risk / risk0, it, travel, pinvNorm, travel / pinvNorm,
-                        sv[sv.length - 1] / sv[0], condT))
+                        + " at init %.3g, at the end %.3g", eta, riskRatio, it, travel, pinvNorm, travelRatio, cond0,
+                        condT))
                 .build();
     }
 
