@@ -29,12 +29,14 @@ class CriticalPointSmallTest {
     private static final long SEED = 1300;       // ctx seed 1: 1000·1 + 300 + 0
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
     private CheckResult r;
+    private final List<String> progress = new java.util.ArrayList<>();
     private CriticalPointCheck.Instance inst;
     private double[] lamDesc;                    // Σ's eigenvalues, largest first
     private double opt;
 
     private void setUp() {
-        r = new CriticalPointCheck(1, 200_000).run(CheckContext.of(b, 1, true));
+        progress.clear();
+        r = new CriticalPointCheck(1, 200_000).run(new CheckContext(b, 1, true, progress::add));
         setUpInstance();
     }
 
@@ -197,6 +199,20 @@ class CriticalPointSmallTest {
         Assertions.assertThat(pert.bound()).isCloseTo(1e-12 * inst.yxNorm(), within(1e-25));
         // a 1e-8 relative move changes the gradient by about 1e-8 |theta| lambda(H): far above 1e-12, far below 1
         Assertions.assertThat(pert.observed()).isBetween(1e-11, 1e-6);
+        // recompute: theta* + 1e-8 |theta*| u, u a unit Gaussian direction drawn from seed + 11
+        DeepLinearNet net = CriticalPointCheck.net(b, inst);
+        double[] theta = DeepLinearNet.flatten(CriticalPointCheck.criticalPoint(b, inst, new int[] {0, 1},
+                DenseMatrix.identity(2)));
+        double[] dir = RandomMatrices.gaussianVector(theta.length, 1.0, RandomMatrices.rng(SEED + 11));
+        double tn = Math.sqrt(Arrays.stream(theta).map(t -> t * t).sum());
+        double dn = Math.sqrt(Arrays.stream(dir).map(t -> t * t).sum());
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] += 1e-8 * tn * dir[i] / dn;
+        }
+        double pg = CriticalPointCheck.gradNorm(net.evaluate(net.unflatten(theta)));
+        Assertions.assertThat(pert.observed()).isCloseTo(pg, within(1e-6 * pg));
+        Assertions.assertThat(pert.detail()).contains(String.format(java.util.Locale.ROOT, "%.3g must exceed 1e-12"
+                + " ||YX^T|| = %.3g", pg, 1e-12 * inst.yxNorm()));
         Assertions.assertThat(r.verdicts("DLN-3").stream().filter(v -> v.role() == Verdict.Role.CONTROL))
                 .hasSize(3);
     }
@@ -217,6 +233,8 @@ class CriticalPointSmallTest {
         Assertions.assertThat(d[3]).isEqualTo(v.measurements().get("eta"));
         Assertions.assertThat(d[2]).isEqualTo(v.measurements().get("steps")).isGreaterThan(10);
         Assertions.assertThat((d[1] - opt) / (d[0] - opt)).isEqualTo(v.observed());
+        Assertions.assertThat(progress).containsExactly(String.format(java.util.Locale.ROOT,
+                "DLN-3 seed %d init 0: gap %.3g after %.0f steps", SEED, v.observed(), d[2]));
         double[] early = CriticalPointCheck.descend(b, inst, CriticalPointCheck.net(b, inst), SEED * 17,
                 (int) d[2] - 1, opt);
         Assertions.assertThat(early[2]).isEqualTo(d[2]);              // loop runs to t = maxSteps inclusive

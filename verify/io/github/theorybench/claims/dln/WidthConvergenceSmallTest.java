@@ -27,11 +27,13 @@ class WidthConvergenceSmallTest {
     private static final long SEED = 1200;              // ctx seed 1: 1000·1 + 200 + 0
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
     private CheckResult r;
+    private final List<String> progress = new java.util.ArrayList<>();
     private WidthConvergenceCheck.Instance inst;
     private WidthConvergenceCheck.Run m2, m4, m8, large;
 
     private void setUp() {
-        r = new WidthConvergenceCheck(new int[] {2}, 1, 8, 16).run(CheckContext.of(b, 1, true));
+        progress.clear();
+        r = new WidthConvergenceCheck(new int[] {2}, 1, 8, 16).run(new CheckContext(b, 1, true, progress::add));
         setUpInstance();
         // the check's runs, replayed directly (init seed = 31 seed + m)
         m2 = WidthConvergenceCheck.run(b, inst, 2, 2, SEED * 31 + 2, true);
@@ -156,6 +158,9 @@ class WidthConvergenceSmallTest {
         Assertions.assertThat(c.observed()).isEqualTo(large.minRateMultiple()).isLessThan(16);
         Assertions.assertThat(c.bound()).isEqualTo(16);
         Assertions.assertThat(r.verdicts("DLN-2")).hasSize(3);
+        Assertions.assertThat(progress).containsExactly("DLN-2 L=2 seed 1200: held from width 8",
+                String.format(java.util.Locale.ROOT, "DLN-2 L=2 m=16: held true, min rate %.2fx",
+                        large.minRateMultiple()));
         Assertions.assertThat(new WidthConvergenceCheck().ids()).containsExactly("DLN-2");
     }
 

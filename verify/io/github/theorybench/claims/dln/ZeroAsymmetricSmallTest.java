@@ -30,9 +30,12 @@ class ZeroAsymmetricSmallTest {
     private static final double[] SWEEP = {1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6, 2e6, 5e6, 1e7};
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices
     private CheckResult r;
+    private final List<String> progress = new java.util.ArrayList<>();
 
     private void setUp() {
-        r = new ZeroAsymmetricDescentCheck(new int[] {3}, STEPS, STEPS, STEPS).run(CheckContext.of(b, 1, true));
+        progress.clear();
+        r = new ZeroAsymmetricDescentCheck(new int[] {3}, STEPS, STEPS, STEPS).run(new CheckContext(b, 1, true,
+                progress::add));
     }
 
     private static DenseMatrix phi(double norm) {
@@ -187,6 +190,13 @@ class ZeroAsymmetricSmallTest {
                     Assertions.assertThat(c.observed()).isEqualTo(run.controlSlack());
                     Assertions.assertThat(c.bound()).isEqualTo(1.0);
                 }
+                Assertions.assertThat(progress).contains(String.format(Locale.ROOT, "DLN-1 L=3 |Phi|=%.1f seed %d"
+                        + " k=%.0f: %d steps, R/R0 = %.3g, held true, min rate %.2fx", pn, SEED, k, run.steps(),
+                        run.finalRatio(), run.minRateMultiple()));
+                Assertions.assertThat(v.detail()).contains(String.format(Locale.ROOT, "(%.2f x at the end, = %.3g x the"
+                        + " 1x bound's rate)", run.finalRateMultiple(), run.finalRateMultiple() * k),
+                        Double.isNaN(run.slackAfterOneOverRate()) ? "n/a (prefix < 1/rate)"
+                                : String.format(Locale.ROOT, "1/rate %.3g,", run.slackAfterOneOverRate()));
                 List<String> cells = t.rows().get(row++);
                 String runText = k == 1 ? STEPS + "-step prefix" : run.reachedTarget() ? "until R <= 1e-6 R0"
                         : STEPS + "-step prefix (cap)";
