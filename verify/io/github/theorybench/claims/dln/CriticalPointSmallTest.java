@@ -233,6 +233,7 @@ class CriticalPointSmallTest {
         Assertions.assertThat(d[3]).isEqualTo(v.measurements().get("eta"));
         Assertions.assertThat(d[2]).isEqualTo(v.measurements().get("steps")).isGreaterThan(10);
         Assertions.assertThat((d[1] - opt) / (d[0] - opt)).isEqualTo(v.observed());
+        Assertions.assertThat(r.verdicts("DLN-3").stream().filter(x -> x.check().startsWith("GD"))).hasSize(1);
         Assertions.assertThat(progress).containsExactly(String.format(java.util.Locale.ROOT,
                 "DLN-3 seed %d init 0: gap %.3g after %.0f steps", SEED, v.observed(), d[2]));
         double[] early = CriticalPointCheck.descend(b, inst, CriticalPointCheck.net(b, inst), SEED * 17,

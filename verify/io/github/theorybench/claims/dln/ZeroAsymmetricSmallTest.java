@@ -273,6 +273,9 @@ class ZeroAsymmetricSmallTest {
             Assertions.assertThat(ref.y()).containsExactly(bound, within(1e-15));
         }
         Assertions.assertThat(new ZeroAsymmetricDescentCheck().ids()).containsExactly("DLN-1");
+        // the DLN tables' one number format: 3 significant digits
+        Assertions.assertThat(ZeroAsymmetricDescentCheck.fmt(1234.5678)).isEqualTo("1.23e+03");
+        Assertions.assertThat(ZeroAsymmetricDescentCheck.fmt(0.5)).isEqualTo("0.500");
     }
 
     @Test
