@@ -64,8 +64,12 @@ public final class MemorizationCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        return run(ctx, ctx.quick() ? new int[] {10, 100, 2000} : new int[] {10, 100, 500, 1000, 2000});
+    }
+
+    /** The check over the sizes {@code ns} (the control at the last one); tests run it on small sizes. */
+    CheckResult run(CheckContext ctx, int[] ns) {
         Backend b = ctx.backend();
-        int[] ns = ctx.quick() ? new int[] {10, 100, 2000} : new int[] {10, 100, 500, 1000, 2000};
         int seeds = ctx.quick() ? 2 : 5;
         CheckResult out = new CheckResult();
         List<List<String>> rows = new ArrayList<>();

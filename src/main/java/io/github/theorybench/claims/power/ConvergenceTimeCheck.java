@@ -132,8 +132,13 @@ public final class ConvergenceTimeCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        return run(ctx, 30, 2000);
+    }
+
+    /** The check on a d × d target with n measurements; tests run it on small sizes. */
+    CheckResult run(CheckContext ctx, int d, int n) {
         Backend b = ctx.backend();
-        int n = 2000, d = 30, rStar = 2;
+        int rStar = 2;
         int seeds = ctx.quick() ? 3 : 9;
         long[] initSeeds = new long[seeds];
         for (int s = 0; s < seeds; s++) {
