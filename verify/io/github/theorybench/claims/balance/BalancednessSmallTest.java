@@ -50,6 +50,17 @@ class BalancednessSmallTest {
         return b.multiply(true, false, u, u).toDense().plusScaled(-1, b.multiply(true, false, v, v).toDense());
     }
 
+
+    @Test
+    @DisplayName("BAL-1..4 small instances (d = 10, n = 150; BAL-4 d = 6): GD, B_t, bounds, controls and figures recomputed")
+    void smallInstances() {
+        // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
+        // the check would otherwise be tried against that method alone
+        descendRecomputed();
+        verdicts();
+        driftSlope();
+    }
+
     /** GD recomputed: ‖B_t‖, the BAL-3 bound ‖B₀‖ + 2μ(L₀ − L_t), BAL-2's ratio and BAL-3's hypothesis failures. */
     private double[][] descend(SensingInstance inst, double mu, int steps) {
         DenseMatrix u = inst.u0(), v = inst.v0();
@@ -87,9 +98,8 @@ class BalancednessSmallTest {
             {bal2, bal3, half, failures, ev.loss() / l0}};
     }
 
-    @Test
-    @DisplayName("BAL-2/3 small: descend() matches a GD recomputed here (B_t, the lemma's bound, ratios, hypothesis failures)")
-    void descendRecomputed() {
+    /** BAL-2/3 small: descend() matches a GD recomputed here (B_t, the lemma's bound, ratios, hypothesis failures) */
+    private void descendRecomputed() {
         BalancednessCheck.Run ok = BalancednessCheck.descend(b, stable, 0.1, 150);
         double[][] e = descend(stable, 0.1, 150);
         assertThat(ok.t()).hasSize(151);
@@ -131,9 +141,8 @@ class BalancednessSmallTest {
         assertThat(Arrays.stream(broken.bound()).min().orElseThrow()).isNegative();
     }
 
-    @Test
-    @DisplayName("BAL-1..3 small: verdicts carry descend()'s numbers; controls bite; the diverging run is reported")
-    void verdicts() {
+    /** BAL-1..3 small: verdicts carry descend()'s numbers; controls bite; the diverging run is reported */
+    private void verdicts() {
         for (CheckResult r : List.of(quick, full)) {
             int steps = r == quick ? 150 : 300;
             BalancednessCheck.Run ok = BalancednessCheck.descend(b, stable, 0.1, steps);
@@ -218,9 +227,8 @@ class BalancednessSmallTest {
         }
     }
 
-    @Test
-    @DisplayName("BAL-4 small: the fitted slope is the least-squares slope of log drift against log mu; reference line of slope 1")
-    void driftSlope() {
+    /** BAL-4 small: the fitted slope is the least-squares slope of log drift against log mu; reference line of slope 1 */
+    private void driftSlope() {
         Verdict v = drift.verdict("BAL-4", "drift of B under GD against mu, same mu T");
         assertThat(v).holds();
         Figure f = drift.figures().get(0);

@@ -41,6 +41,16 @@ class LeastSquaresSmallTest {
                 P_SQRT, P_KAPPA);
     }
 
+
+    @Test
+    @DisplayName("LSQ-1..3 small instances (n = 8, p = 20 and 600): verdicts, seeds and sizes recomputed independently")
+    void smallInstances() {
+        // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
+        // the check would otherwise be tried against that method alone
+        layout();
+        recomputed();
+    }
+
     /** The instance as the check draws it (X, y, θ₀ from one stream), then the 20 ξ of LSQ-2's other minimizers. */
     record Inst(RealMatrix x, RealVector y, RealVector theta0, RandomGenerator rng) {
     }
@@ -65,9 +75,8 @@ class LeastSquaresSmallTest {
         return vs.get(0);
     }
 
-    @Test
-    @DisplayName("LSQ-1..3 small: 2 seeds in quick mode, 5 in full, seeds seed*1000 + s, sizes (n, p) of both instances")
-    void layout() {
+    /** LSQ-1..3 small: 2 seeds in quick mode, 5 in full, seeds seed*1000 + s, sizes (n, p) of both instances */
+    private void layout() {
         for (CheckResult r : List.of(quick, full)) {
             int seeds = r == quick ? 2 : 5;
             assertThat(r.verdicts("LSQ-1")).hasSize(4 * seeds);
@@ -85,9 +94,8 @@ class LeastSquaresSmallTest {
         }
     }
 
-    @Test
-    @DisplayName("LSQ-1..3 small: every verdict recomputed from an independent GD on the same instance")
-    void recomputed() {
+    /** LSQ-1..3 small: every verdict recomputed from an independent GD on the same instance */
+    private void recomputed() {
         for (long seed : new long[] {SEED * 1000, SEED * 1000 + 1}) {
             check(seed, P_SQRT, "sqrt(n)-limited");
             check(seed, P_KAPPA, "kappa^2-limited");

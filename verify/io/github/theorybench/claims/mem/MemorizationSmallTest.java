@@ -37,6 +37,16 @@ class MemorizationSmallTest {
         full = new MemorizationCheck().run(CheckContext.of(b, 2, false), new int[] {10, 40});
     }
 
+
+    @Test
+    @DisplayName("MEM-1 small instances (n = 10, 300; 10, 40): fits, verdicts, control and table cells recomputed")
+    void smallInstances() {
+        // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
+        // the check would otherwise be tried against that method alone
+        fit();
+        verdictsAndTable();
+    }
+
     /** The construction and its residuals as the check builds them, recomputed here. */
     private MemorizationCheck.Fit expected(int n, long seed) {
         RandomGenerator rng = RandomMatrices.rng(seed);
@@ -57,9 +67,8 @@ class MemorizationSmallTest {
                 net.minGap());
     }
 
-    @Test
-    @DisplayName("MEM-1 small: fit() matches the construction recomputed here; 2n + d parameters; eps = 2^-52")
-    void fit() {
+    /** MEM-1 small: fit() matches the construction recomputed here; 2n + d parameters; eps = 2^-52 */
+    private void fit() {
         assertThat(MemorizationCheck.EPS).isEqualTo(Math.pow(2, -52));
         for (int n : new int[] {10, 300}) {
             MemorizationCheck.Fit got = MemorizationCheck.fit(b, n, 1401);
@@ -73,9 +82,8 @@ class MemorizationSmallTest {
         }
     }
 
-    @Test
-    @DisplayName("MEM-1 small: verdicts, seeds and table cells equal the recomputed construction; control only at the largest n")
-    void verdictsAndTable() {
+    /** MEM-1 small: verdicts, seeds and table cells equal the recomputed construction; control only at the largest n */
+    private void verdictsAndTable() {
         for (CheckResult r : List.of(quick, full)) {
             boolean isQuick = r == quick;
             int[] ns = isQuick ? new int[] {10, 300} : new int[] {10, 40};

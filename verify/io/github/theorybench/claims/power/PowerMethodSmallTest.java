@@ -58,6 +58,18 @@ class PowerMethodSmallTest {
         return new Array2DRowRealMatrix(x.toArray2d());
     }
 
+
+    @Test
+    @DisplayName("PWR-1..4 small instances (d = 10, n = 300; PWR-3 n = 100..800): spectral runs, slopes, q, table and figures recomputed")
+    void smallInstances() {
+        // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
+        // the check would otherwise be tried against that method alone
+        instance();
+        spectralRunRecomputed();
+        verdicts();
+        concentration();
+    }
+
     /** Eigenvalues of Z in descending order. */
     private double[] lambdas() {
         return new EigenDecompositionSymmetric(m(inst.z())).getEigenvalues();
@@ -76,9 +88,8 @@ class PowerMethodSmallTest {
         return e.getV().getSubMatrix(0, s.getRowDimension() - 1, 0, k - 1);
     }
 
-    @Test
-    @DisplayName("PWR instance: target XX^T has eigenvalues 1, 0.8; lambda(k) descends; top() spans the top eigenvectors")
-    void instance() {
+    /** PWR instance: target XX^T has eigenvalues 1, 0.8; lambda(k) descends; top() spans the top eigenvectors */
+    private void instance() {
         double[] lz = lambdas();
         for (int k = 1; k <= 3; k++) {
             assertThat(inst.lambda(k)).isCloseTo(lz[k - 1], within(1e-10));
@@ -109,9 +120,8 @@ class PowerMethodSmallTest {
         return out;
     }
 
-    @Test
-    @DisplayName("PWR-1 small: a spectral run recomputed (GD vs power iterates (I + mu Z)^t U0, t_spec, sin to Z's eigenspace)")
-    void spectralRunRecomputed() {
+    /** PWR-1 small: a spectral run recomputed (GD vs power iterates (I + mu Z)^t U0, t_spec, sin to Z's eigenspace) */
+    private void spectralRunRecomputed() {
         double alpha = 1e-4;
         PowerMethodCheck.SpectralRun sr = runs.get(2);
         assertThat(sr.alpha()).isEqualTo(alpha);
@@ -146,9 +156,8 @@ class PowerMethodSmallTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("within 3 steps");
     }
 
-    @Test
-    @DisplayName("PWR-1/2/4 small: verdicts, table and figure carry the spectral runs' numbers; slopes and q recomputed")
-    void verdicts() {
+    /** PWR-1/2/4 small: verdicts, table and figure carry the spectral runs' numbers; slopes and q recomputed */
+    private void verdicts() {
         double[] lz = lambdas();
         assertThat(r.verdicts()).hasSize(5);
         // PWR-1
@@ -242,9 +251,8 @@ class PowerMethodSmallTest {
         }
     }
 
-    @Test
-    @DisplayName("PWR-3 small: err_k = ||Z - XX^T||_2/||XX^T||_2 recomputed per n; slope, err sqrt(n/d), reference n^-1/2")
-    void concentration() {
+    /** PWR-3 small: err_k = ||Z - XX^T||_2/||XX^T||_2 recomputed per n; slope, err sqrt(n/d), reference n^-1/2 */
+    private void concentration() {
         int[] ns = {100, 200, 400, 800};
         double[] err = new double[ns.length];
         SimpleRegression reg = new SimpleRegression();
