@@ -222,7 +222,7 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
                         hyp ? "yes" : "no", errs.toString(), steps.toString()));
             }
             figures.add(new Figure("PWR-5-final-error-n" + n, String.format(Locale.ROOT, "PWR-5: final error against "
-                    + "alpha, n = %d (d1 = d2 = 20, r* = 2, mu = %.2g)", n, MU), "alpha", "||U_T V_T' - XY'||_F / "
+                    + "alpha, n = %d (d1 = d2 = %d, r* = 2, mu = %.2g)", n, d, MU), "alpha", "||U_T V_T' - XY'||_F / "
                     + "||XY'||_F", true, true, series));
             ctx.progress(String.format(Locale.ROOT, "PWR-5 n = %d done", n));
         }
@@ -240,7 +240,7 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
             header.append(header.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1e", a));
         }
         out.table(new Table("PWR-5-final-error", String.format(Locale.ROOT, "PWR-5: final relative error after the "
-                + "loss plateau (d1 = d2 = 20, r* = 2, mu = %.2g, seed %d; alpha = %s)", MU, ctx.seed(), header),
+                + "loss plateau (d1 = d2 = %d, r* = 2, mu = %.2g, seed %d; alpha = %s)", d, MU, ctx.seed(), header),
                 List.of("n", "r", "lambda_1 = sigma_1(Z)", "lambda_3 = sigma_3(Z)", "heuristic exponent",
                         "fitted exponent (21/16 = 1.3125)", "n >= 10 r*^2 (d1+d2)", "final errors", "steps to plateau"),
                 rows, "Stopping rule: first t with L_t <= 1e-2 L_0 and ln(L_{t-10}/L_t)/10 <= 0.01 (cap 20000). In brackets "

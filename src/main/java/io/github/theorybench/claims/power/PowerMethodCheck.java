@@ -134,8 +134,8 @@ public final class PowerMethodCheck implements ClaimCheck {
         out.add(base("PWR-4", inst, ctx).check("t_spec against ln(1/alpha): fitted slope / (1/ln(1 + mu lambda_1))")
                 .observed(ts.getSlope() / predicted).bound(1.0).slack(ts.getSlope() / predicted).window(0.8, 1.2)
                 .measure("fittedSlope", ts.getSlope()).measure("predictedSlope", predicted).build());
-        out.table(new Table("PWR-spectral-phase", String.format(Locale.ROOT, "PWR-1/4: spectral phase (d = 30, n = %d, "
-                + "r = r* = 2, mu = %.2g, lambda_1..3(Z) = %.4f, %.4f, %.4f)", n, MU, lambda1, lambda2, lambda3),
+        out.table(new Table("PWR-spectral-phase", String.format(Locale.ROOT, "PWR-1/4: spectral phase (d = %d, n = %d, "
+                + "r = r* = 2, mu = %.2g, lambda_1..3(Z) = %.4f, %.4f, %.4f)", d, n, MU, lambda1, lambda2, lambda3),
                 List.of("alpha", "t_spec", "max deviation from power iterates", "deviation at t_spec/2"), rows, ""));
         double[] t = new double[s.length], qLine = new double[s.length];
         for (int k = 0; k < s.length; k++) {
