@@ -33,6 +33,7 @@ class BalancednessSmallTest {
     private CheckResult quick;
     private CheckResult full;
     private CheckResult drift;
+    private final List<String> progress = new java.util.ArrayList<>();
     private SensingInstance stable;
     private SensingInstance big;
 
@@ -40,7 +41,8 @@ class BalancednessSmallTest {
     void run() {
         quick = new BalancednessCheck().run(CheckContext.of(b, 1, true), D, N);
         full = new BalancednessCheck().run(CheckContext.of(b, 1, false), D, N);
-        drift = new DriftScalingCheck().run(CheckContext.of(b, 1, true), 6, N, new double[] {0.1, 0.03, 0.01});
+        drift = new DriftScalingCheck().run(new CheckContext(b, 1, true, progress::add), 6, N,
+                new double[] {0.1, 0.03, 0.01});
         stable = SensingInstance.build(b, 1, D, D, 2, 4, N, 1e-3);
         big = SensingInstance.build(b, 1, D, D, 2, D, N, 0.3);
     }
@@ -56,9 +58,27 @@ class BalancednessSmallTest {
     void smallInstances() {
         // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
         // the check would otherwise be tried against that method alone
+        assertThat(new BalancednessCheck().ids()).containsExactly("BAL-1", "BAL-2", "BAL-3");
+        assertThat(new DriftScalingCheck().ids()).containsExactly("BAL-4");
+        reinitialized();
         descendRecomputed();
         verdicts();
         driftSlope();
+    }
+
+    /** A new initialization on the same operator and labels: U₀ = αŪ, V₀ = αV̄ with Ū, V̄ from the init seed. */
+    private void reinitialized() {
+        SensingInstance re = stable.reinitialized(3, 0.2, 77);
+        assertThat(re.loss()).isSameAs(stable.loss());
+        assertThat(re.target()).isSameAs(stable.target());
+        assertThat(re.r()).isEqualTo(3);
+        assertThat(re.alpha()).isEqualTo(0.2);
+        assertThat(re.seed()).isEqualTo(stable.seed());
+        var rng = io.github.theorybench.model.RandomMatrices.rng(77);
+        DenseMatrix u = io.github.theorybench.model.RandomMatrices.gaussian(D, 3, 1, rng).scale(0.2);
+        DenseMatrix v = io.github.theorybench.model.RandomMatrices.gaussian(D, 3, 1, rng).scale(0.2);
+        assertThat(re.u0().data()).containsExactly(u.data());
+        assertThat(re.v0().data()).containsExactly(v.data());
     }
 
     /** GD recomputed: ‖B_t‖, the BAL-3 bound ‖B₀‖ + 2μ(L₀ − L_t), BAL-2's ratio and BAL-3's hypothesis failures. */
@@ -248,6 +268,7 @@ class BalancednessSmallTest {
                 worst = Math.max(worst, imbalance(u, w).plusScaled(-1, b0).frobeniusNorm());
             }
             assertThat(d[k]).isCloseTo(worst, within(1e-8 * worst));
+            assertThat(progress.get(k)).isEqualTo("BAL-4 mu = " + mus[k] + ": drift " + d[k]);
             reg.addData(Math.log(mus[k]), Math.log(worst));
             // reference: drift[0] μ/μ₀
             assertThat(f.series().get(1).y()[k]).isCloseTo(d[0] * mus[k] / mus[0], within(1e-12 * d[0]));

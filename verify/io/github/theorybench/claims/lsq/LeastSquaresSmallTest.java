@@ -47,6 +47,7 @@ class LeastSquaresSmallTest {
     void smallInstances() {
         // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
         // the check would otherwise be tried against that method alone
+        assertThat(new LeastSquaresDescentCheck().ids()).containsExactly("LSQ-1", "LSQ-2", "LSQ-3");
         layout();
         recomputed();
     }

@@ -30,10 +30,11 @@ class MemorizationSmallTest {
     private final Backend b = Backends.byName(Backends.DEFAULT);
     private CheckResult quick;
     private CheckResult full;
+    private final List<String> progress = new java.util.ArrayList<>();
 
     @BeforeAll
     void run() {
-        quick = new MemorizationCheck().run(CheckContext.of(b, 1, true), new int[] {10, 300});
+        quick = new MemorizationCheck().run(new CheckContext(b, 1, true, progress::add), new int[] {10, 300});
         full = new MemorizationCheck().run(CheckContext.of(b, 2, false), new int[] {10, 40});
     }
 
@@ -43,6 +44,8 @@ class MemorizationSmallTest {
     void smallInstances() {
         // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
         // the check would otherwise be tried against that method alone
+        assertThat(new MemorizationCheck().ids()).containsExactly("MEM-1");
+        assertThat(progress).containsExactly("MEM-1 n=10 done", "MEM-1 n=300 done");
         fit();
         verdictsAndTable();
     }
