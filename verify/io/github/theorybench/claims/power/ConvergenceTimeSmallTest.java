@@ -32,12 +32,13 @@ class ConvergenceTimeSmallTest {
     static final long[] SEEDS = {201, 202, 203};
     private final Backend b = Backends.byName(Backends.DEFAULT);
     private CheckResult r;
+    private final List<String> progress = new java.util.ArrayList<>();
     private SymmetricSensingInstance inst;
     private List<ConvergenceTimeCheck.Run> runs;
 
     @BeforeAll
     void run() {
-        r = new ConvergenceTimeCheck().run(CheckContext.of(b, 1, true), D, N);
+        r = new ConvergenceTimeCheck().run(new CheckContext(b, 1, true, progress::add), D, N);
         inst = SymmetricSensingInstance.build(b, 1, D, 2, N);
         runs = ConvergenceTimeCheck.descend(b, inst, RS, SEEDS, 1e-3);
     }
@@ -46,6 +47,7 @@ class ConvergenceTimeSmallTest {
     @DisplayName("PWR-6 small instance (d = 10, n = 300): descent, medians, ratios, verdicts and table recomputed")
     void smallInstance() {
         // a single test method: PIT attributes what @BeforeAll runs to the first test method only
+        assertThat(new ConvergenceTimeCheck().ids()).containsExactly("PWR-6");
         medianAndSummary();
         descentRecomputed();
         verdicts();
@@ -144,6 +146,8 @@ class ConvergenceTimeSmallTest {
                         sm.minTotal()[1], sm.maxTotal()[1]));
         // r* is slower than 4r* here too (the finding CLAIMS.md's control is about)
         assertThat(control).isGreaterThan(1.0);
+        assertThat(progress).containsExactly(String.format(Locale.ROOT, "PWR-6 alpha 1e-03: median T = %.0f, %.0f, %.0f",
+                tot[0], tot[1], tot[2]));
         Table t = r.tables().get(0);
         assertThat(t.name()).isEqualTo("PWR-6-convergence-time");
         assertThat(t.title()).contains(String.format(Locale.ROOT, "d = 10, n = %d, r* = 2, mu = 0.10; medians over 3 init "

@@ -39,10 +39,11 @@ class FinalErrorScalingSmallTest {
     private final Backend b = Backends.byName(Backends.DEFAULT);
     private CheckResult quick;
     private CheckResult full;
+    private final List<String> progress = new java.util.ArrayList<>();
 
     @BeforeAll
     void run() {
-        quick = new FinalErrorScalingCheck().run(CheckContext.of(b, 1, true), D, NS, RS, ALPHAS);
+        quick = new FinalErrorScalingCheck().run(new CheckContext(b, 1, true, progress::add), D, NS, RS, ALPHAS);
         full = new FinalErrorScalingCheck().run(CheckContext.of(b, 1, false), D, new int[] {600}, RS,
                 new double[] {1e-2, 1e-4});
     }
@@ -51,6 +52,8 @@ class FinalErrorScalingSmallTest {
     @DisplayName("PWR-5 small instances (d1 = d2 = 6): stop rule, heuristic, descent, fits, verdicts, table and figures recomputed")
     void smallInstances() {
         // a single test method: PIT attributes what @BeforeAll runs to the first test method only
+        assertThat(new FinalErrorScalingCheck().ids()).containsExactly("PWR-5");
+        assertThat(progress).containsExactly("PWR-5 n = 200 done", "PWR-5 n = 600 done");
         helpers();
         descentRecomputed();
         verdicts();
@@ -81,6 +84,13 @@ class FinalErrorScalingSmallTest {
         assertThat(new FinalErrorScalingCheck.StopRule(10, Math.log(100) / 10, 1e-2, 50).plateau(edge, 10)).isTrue();
         assertThat(new FinalErrorScalingCheck.StopRule(10, 1, 0.99e-2, 50).plateau(edge, 10)).isFalse();
         assertThat(FinalErrorScalingCheck.FIXED.plateau(loss, 21)).isFalse();   // never: a fixed horizon
+        // the gate is relative to L₀: flat at 0.03 after L₀ = 4 is below 1e−2 L₀ = 0.04
+        double[] scaled = new double[21];
+        Arrays.fill(scaled, 0.03);
+        scaled[0] = 4;
+        assertThat(rule.plateau(scaled, 20)).isTrue();
+        scaled[0] = 2;                                  // 1e−2 L₀ = 0.02 < 0.03: not yet
+        assertThat(rule.plateau(scaled, 20)).isFalse();
         // CLAIMS.md PWR-5 heuristic 2(1 − ln(1 + μλ₃)/ln(1 + μλ₁)), μ = 0.1, λ_k = σ_k(Z)
         double[] s = {1.2, 0.9, 0.3};
         assertThat(FinalErrorScalingCheck.heuristic(s)).isCloseTo(2 * (1 - Math.log(1.03) / Math.log(1.12)),
@@ -189,6 +199,7 @@ class FinalErrorScalingSmallTest {
                             + "(tolerance 0.10) and heuristic 2(1 - ln(1+mu l3)/ln(1+mu l1)) = %.3f (l_k = sigma_k(Z) = "
                             + "%.4f, %.4f); n %s 10 r*^2 (d1+d2) = 480; final errors %s at steps %s", slope, heur, s[0],
                             s[2], hyp ? ">=" : "<", errs, steps));
+                    assertThat(v.detail()).endsWith(" at steps " + steps);     // every run reached its plateau
                     fitted = String.format(Locale.ROOT, "%.3f", slope);
                     controlSlope = v.observed();
                     assertThat(fig.series()).hasSize(2);

@@ -40,12 +40,13 @@ class PowerMethodSmallTest {
     private final Backend b = Backends.byName(Backends.DEFAULT);
     private CheckResult r;
     private CheckResult conc;
+    private final List<String> progress = new ArrayList<>();
     private SymmetricSensingInstance inst;
     private List<PowerMethodCheck.SpectralRun> runs;
 
     @BeforeAll
     void run() {
-        r = new PowerMethodCheck().run(CheckContext.of(b, 1, true), D, N);
+        r = new PowerMethodCheck().run(new CheckContext(b, 1, true, progress::add), D, N);
         conc = new ConcentrationCheck().run(CheckContext.of(b, 1, true), D, new int[] {100, 200, 400, 800});
         inst = SymmetricSensingInstance.build(b, 1, D, 2, N);
         runs = new ArrayList<>();
@@ -64,6 +65,13 @@ class PowerMethodSmallTest {
     void smallInstances() {
         // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
         // the check would otherwise be tried against that method alone
+        assertThat(new PowerMethodCheck().ids()).containsExactly("PWR-1", "PWR-2", "PWR-4");
+        assertThat(new ConcentrationCheck().ids()).containsExactly("PWR-3");
+        assertThat(progress).hasSize(ALPHAS.length);
+        for (int k = 0; k < ALPHAS.length; k++) {
+            assertThat(progress.get(k)).isEqualTo(String.format(Locale.ROOT, "PWR alpha %.0e: t_spec %d", ALPHAS[k],
+                    runs.get(k).tSpec()));
+        }
         instance();
         spectralRunRecomputed();
         verdicts();
@@ -151,6 +159,8 @@ class PowerMethodSmallTest {
         assertThat(sr.halfDeviation()).isCloseTo(dev.get(tSpec / 2), within(1e-9));
         assertThat(dev.get(0)).isZero();
         assertThat(sr.sinTargetAtSpec()).isCloseTo(sin(m(u), tx), within(1e-8));
+        // a budget of exactly t_spec steps is enough (t runs from 0 to maxSteps inclusive)
+        assertThat(PowerMethodCheck.run(b, inst, alpha, 2, 18, tSpec).tSpec()).isEqualTo(tSpec);
         // no spectral phase end within the step budget is an error, not a silent verdict
         assertThatThrownBy(() -> PowerMethodCheck.run(b, inst, 1e-8, 2, 18, 3))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("within 3 steps");
