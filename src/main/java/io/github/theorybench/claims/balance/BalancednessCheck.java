@@ -97,13 +97,18 @@ public final class BalancednessCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        return run(ctx, 20, 800);
+    }
+
+    /** The check on d × d targets with n measurements (the break at r = d); tests run it on small sizes. */
+    CheckResult run(CheckContext ctx, int d, int n) {
         Backend b = ctx.backend();
         int steps = ctx.quick() ? 150 : 300;
         CheckResult out = new CheckResult();
-        SensingInstance stable = SensingInstance.build(b, ctx.seed(), 20, 20, 2, 4, 800, 1e-3);
+        SensingInstance stable = SensingInstance.build(b, ctx.seed(), d, d, 2, 4, n, 1e-3);
         Run ok = descend(b, stable, 0.1, steps);
         // the calibrated break: α = 0.3, r = 20, μ = 0.5 (CLAIMS.md calibration notes)
-        SensingInstance big = SensingInstance.build(b, ctx.seed(), 20, 20, 2, 20, 800, 0.3);
+        SensingInstance big = SensingInstance.build(b, ctx.seed(), d, d, 2, d, n, 0.3);
         Run broken = descend(b, big, 0.5, steps);
         for (Run run : List.of(ok, broken)) {
             SensingInstance inst = run == ok ? stable : big;

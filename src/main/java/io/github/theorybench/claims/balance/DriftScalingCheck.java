@@ -24,11 +24,15 @@ public final class DriftScalingCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        return run(ctx, 20, 800, ctx.quick() ? new double[] {0.1, 0.03, 0.01, 0.003, 0.001}
+                : new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001});
+    }
+
+    /** The check on a d × d target with n measurements over the step sizes {@code mus}; tests use small sizes. */
+    CheckResult run(CheckContext ctx, int d, int n, double[] mus) {
         Backend b = ctx.backend();
-        double[] mus = ctx.quick() ? new double[] {0.1, 0.03, 0.01, 0.003, 0.001}
-                : new double[] {0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001};
         double tau = 3.0;
-        SensingInstance inst = SensingInstance.build(b, ctx.seed(), 20, 20, 2, 4, 800, 0.1);
+        SensingInstance inst = SensingInstance.build(b, ctx.seed(), d, d, 2, 4, n, 0.1);
         double[] drift = new double[mus.length];
         SimpleRegression reg = new SimpleRegression();
         for (int k = 0; k < mus.length; k++) {
@@ -49,7 +53,7 @@ public final class DriftScalingCheck implements ClaimCheck {
         }
         CheckResult out = new CheckResult();
         out.add(Verdict.builder("BAL-4").check("drift of B under GD against mu, same mu T").seed(ctx.seed())
-                .backend(b.name()).size("d1", 20).size("d2", 20).size("rStar", 2).size("r", 4).size("n", 800)
+                .backend(b.name()).size("d1", d).size("d2", d).size("rStar", 2).size("r", 4).size("n", n)
                 .size("muT", tau).observed(reg.getSlope()).bound(1.0).slack(reg.getSlope()).window(0.9, 1.1)
                 .measure("alpha", inst.alpha()).measure("slopeStdErr", reg.getSlopeStdErr())
                 .detail("least-squares slope of log max_t ||B_t - B_0||_F against log mu").build());

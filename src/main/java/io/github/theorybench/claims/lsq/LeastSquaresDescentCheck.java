@@ -32,12 +32,17 @@ public final class LeastSquaresDescentCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        return run(ctx, 50, 100, 2000);
+    }
+
+    /** The check on n × pSqrt (√n-limited) and n × pKappa (κ²-limited) instances; tests run it on small sizes. */
+    CheckResult run(CheckContext ctx, int n, int pSqrt, int pKappa) {
         CheckResult result = new CheckResult();
         int seeds = ctx.quick() ? 2 : 5;
         for (int s = 0; s < seeds; s++) {
             long seed = ctx.seed() * 1000 + s;
-            result.merge(instance(ctx, seed, 50, 100, "sqrt(n)-limited"));
-            result.merge(instance(ctx, seed, 50, 2000, "kappa^2-limited"));
+            result.merge(instance(ctx, seed, n, pSqrt, "sqrt(n)-limited"));
+            result.merge(instance(ctx, seed, n, pKappa, "kappa^2-limited"));
         }
         return result;
     }
@@ -68,7 +73,7 @@ public final class LeastSquaresDescentCheck implements ClaimCheck {
         return backend.leastSquares(x, backend.adopt(DenseMatrix.columnVector(v))).data().clone();
     }
 
-    private static CheckResult instance(CheckContext ctx, long seed, int n, int p, String label) {
+    static CheckResult instance(CheckContext ctx, long seed, int n, int p, String label) {
         Backend backend = ctx.backend();
         RandomGenerator rng = RandomMatrices.rng(seed);
         DenseMatrix xd = RandomMatrices.gaussian(n, p, 1.0, rng);

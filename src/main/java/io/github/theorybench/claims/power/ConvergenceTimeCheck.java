@@ -132,8 +132,13 @@ public final class ConvergenceTimeCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        return run(ctx, 30, 2000);
+    }
+
+    /** The check on a d × d target with n measurements; tests run it on small sizes. */
+    CheckResult run(CheckContext ctx, int d, int n) {
         Backend b = ctx.backend();
-        int n = 2000, d = 30, rStar = 2;
+        int rStar = 2;
         int seeds = ctx.quick() ? 3 : 9;
         long[] initSeeds = new long[seeds];
         for (int s = 0; s < seeds; s++) {
@@ -188,7 +193,7 @@ public final class ConvergenceTimeCheck implements ClaimCheck {
                         + "only by this factor)", control, main.minTotal()[0], main.maxTotal()[0], main.minTotal()[1],
                         main.maxTotal()[1])).build());
         out.table(new Table("PWR-6-convergence-time", String.format(Locale.ROOT, "PWR-6: iterations to L_T <= 1e-3 L_0 "
-                + "(symmetric, d = 30, n = %d, r* = 2, mu = %.2g; medians over %d init seeds, instance seed %d)", n, MU,
+                + "(symmetric, d = %d, n = %d, r* = 2, mu = %.2g; medians over %d init seeds, instance seed %d)", d, n, MU,
                 seeds, ctx.seed()), List.of("alpha", "r", "spectral phase t_spec", "rest T - t_spec", "total T",
                         "total T range over seeds", "T / T(4 r*)"), rows,
                 "t_spec = first t with ||U_t U_t^T||_2 >= 0.01 ||XX^T||_2; the rest is saddle avoidance + local "

@@ -131,20 +131,29 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
+        boolean quick = ctx.quick();
+        return run(ctx, D, quick ? new int[] {800, 3200} : new int[] {800, 1600, 3200},
+                quick ? new int[] {R_STAR, 8} : new int[] {R_STAR, 8, 20},
+                quick ? new double[] {1e-2, Math.pow(10, -3.5), 1e-5}
+                        : new double[] {1e-2, Math.pow(10, -2.5), 1e-3, Math.pow(10, -3.5), 1e-4, Math.pow(10, -4.5),
+                                1e-5});
+    }
+
+    /**
+     * The check on d × d targets over the sample sizes {@code ns}, ranks {@code rs} (containing r* and 8) and init
+     * scales {@code alphas}; tests run it on small sizes. The fixed-T sensitivity runs when not quick, except n = 1600.
+     */
+    CheckResult run(CheckContext ctx, int d, int[] ns, int[] rs, double[] alphas) {
         Backend b = ctx.backend();
         boolean quick = ctx.quick();
-        int[] ns = quick ? new int[] {800, 3200} : new int[] {800, 1600, 3200};
-        int[] rs = quick ? new int[] {R_STAR, 8} : new int[] {R_STAR, 8, 20};
-        double[] alphas = quick ? new double[] {1e-2, Math.pow(10, -3.5), 1e-5}
-                : new double[] {1e-2, Math.pow(10, -2.5), 1e-3, Math.pow(10, -3.5), 1e-4, Math.pow(10, -4.5), 1e-5};
-        double minN = SAMPLE_CONSTANT * R_STAR * R_STAR * (D + D);
+        double minN = SAMPLE_CONSTANT * R_STAR * R_STAR * (d + d);
         CheckResult out = new CheckResult();
         List<List<String>> rows = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         double controlExponent = Double.NaN;
         SensingInstance controlInst = null;
         for (int n : ns) {
-            SensingInstance base = SensingInstance.build(b, ctx.seed(), D, D, R_STAR, R_STAR, n, 1.0);
+            SensingInstance base = SensingInstance.build(b, ctx.seed(), d, d, R_STAR, R_STAR, n, 1.0);
             double[] s = sigmaZ(b, base);
             double heur = heuristic(s);
             boolean hyp = n >= minN;
@@ -163,8 +172,8 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
                     errs.append(errs.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2e", x.finalError()));
                     steps.append(steps.length() == 0 ? "" : ", ").append(x.steps());
                 }
-                Verdict.Builder v = Verdict.builder("PWR-5").seed(ctx.seed()).backend(b.name()).size("d1", D)
-                        .size("d2", D).size("rStar", R_STAR).size("r", r).size("n", n).size("mu", MU)
+                Verdict.Builder v = Verdict.builder("PWR-5").seed(ctx.seed()).backend(b.name()).size("d1", d)
+                        .size("d2", d).size("rStar", R_STAR).size("r", r).size("n", n).size("mu", MU)
                         .size("alpha", String.format(Locale.ROOT, "%.0e..%.0e (%d values)", alphas[0],
                                 alphas[alphas.length - 1], alphas.length))
                         .measure("lambda1", s[0]).measure("lambda2", s[1]).measure("lambda3", s[2])
@@ -213,12 +222,12 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
                         hyp ? "yes" : "no", errs.toString(), steps.toString()));
             }
             figures.add(new Figure("PWR-5-final-error-n" + n, String.format(Locale.ROOT, "PWR-5: final error against "
-                    + "alpha, n = %d (d1 = d2 = 20, r* = 2, mu = %.2g)", n, MU), "alpha", "||U_T V_T' - XY'||_F / "
+                    + "alpha, n = %d (d1 = d2 = %d, r* = 2, mu = %.2g)", n, d, MU), "alpha", "||U_T V_T' - XY'||_F / "
                     + "||XY'||_F", true, true, series));
             ctx.progress(String.format(Locale.ROOT, "PWR-5 n = %d done", n));
         }
         // control: the exponent of no noise growth at all (α² from UVᵀ at initialization) is rejected by the same fit
-        out.add(Verdict.builder("PWR-5").control().seed(ctx.seed()).backend(b.name()).size("d1", D).size("d2", D)
+        out.add(Verdict.builder("PWR-5").control().seed(ctx.seed()).backend(b.name()).size("d1", d).size("d2", d)
                 .size("rStar", R_STAR).size("r", 8).size("n", ns[ns.length - 1])
                 .check("control: exponent >= 2 - tolerance (no spectral-phase noise growth)")
                 .observed(controlExponent).bound(2.0).window(2.0 - TOLERANCE, Double.POSITIVE_INFINITY)
@@ -231,7 +240,7 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
             header.append(header.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1e", a));
         }
         out.table(new Table("PWR-5-final-error", String.format(Locale.ROOT, "PWR-5: final relative error after the "
-                + "loss plateau (d1 = d2 = 20, r* = 2, mu = %.2g, seed %d; alpha = %s)", MU, ctx.seed(), header),
+                + "loss plateau (d1 = d2 = %d, r* = 2, mu = %.2g, seed %d; alpha = %s)", d, MU, ctx.seed(), header),
                 List.of("n", "r", "lambda_1 = sigma_1(Z)", "lambda_3 = sigma_3(Z)", "heuristic exponent",
                         "fitted exponent (21/16 = 1.3125)", "n >= 10 r*^2 (d1+d2)", "final errors", "steps to plateau"),
                 rows, "Stopping rule: first t with L_t <= 1e-2 L_0 and ln(L_{t-10}/L_t)/10 <= 0.01 (cap 20000). In brackets "
