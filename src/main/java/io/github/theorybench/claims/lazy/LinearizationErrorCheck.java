@@ -62,6 +62,18 @@ public final class LinearizationErrorCheck implements ClaimCheck {
                 : new Sizes(new int[] {64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384}, 4096, 5, 40, 2);
     }
 
+    /** Sizes fixed by a test (small instances); null: the CLAIMS.md sizes of {@link #sizes(boolean)}. */
+    private final Sizes fixedSizes;
+
+    public LinearizationErrorCheck() {
+        this(null);
+    }
+
+    /** Package-private hook for fast tests: runs the whole check at the given sizes instead of the CLAIMS.md ones. */
+    LinearizationErrorCheck(Sizes fixedSizes) {
+        this.fixedSizes = fixedSizes;
+    }
+
     @Override
     public List<String> ids() {
         return List.of("LAZY-9");
@@ -179,7 +191,7 @@ public final class LinearizationErrorCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        Sizes sz = sizes(ctx.quick());
+        Sizes sz = fixedSizes != null ? fixedSizes : sizes(ctx.quick());
         int nw = sz.widths().length;
         double[] radii = new double[SMALL_RADII.length + LARGE_RADII.length];
         System.arraycopy(SMALL_RADII, 0, radii, 0, SMALL_RADII.length);
