@@ -258,7 +258,8 @@ class LinearizationRemainderTest {
             LinearizationRemainder rem = remainder(Activation.RELU, n, m, c, 17);
             DenseMatrix w0 = w0(rem, 17, n, m), x = rem.net().inputs();
             double[] s = rem.net().outerWeights();
-            for (double r : new double[] {0.3, 2.0}) {
+            // r = 20: every neuron of the best sign is pushed across (k = all of them)
+            for (double r : new double[] {0.3, 2.0, 20.0}) {
                 double best = Double.NEGATIVE_INFINITY;
                 int bi = -1, bsign = 0, bk = 0;
                 for (int i = 0; i < n; i++) {
@@ -310,6 +311,10 @@ class LinearizationRemainderTest {
                     }
                 }
                 assertThat(nonZeroRows).isEqualTo(bk);
+                if (r == 20.0) {
+                    assertThat(bk).as(at).isEqualTo((int) Arrays.stream(s).filter(sj -> Math.signum(c * sj) == opt.sign())
+                            .count());
+                }
             }
             // tiny radius: no neuron reaches its kink, so the worst case is 0 (the max with 0)
             LinearizationRemainder.ReluOptimum none = rem.reluOptimum(1e-9);
