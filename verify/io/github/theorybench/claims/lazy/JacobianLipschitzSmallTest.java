@@ -38,6 +38,7 @@ class JacobianLipschitzSmallTest {
         result = new JacobianLipschitzCheck().run(CheckContext.of(backend, SEED, true));
         pairsReplayed();
         tightCase();
+        assertThat(new JacobianLipschitzCheck().ids()).containsExactly("LAZY-4");
     }
 
     /** LAZY-4: the same ratio from the materialized Jacobians (no structured factor, no per-row shortcut). */

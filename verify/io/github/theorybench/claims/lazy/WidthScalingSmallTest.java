@@ -142,6 +142,7 @@ class WidthScalingSmallTest {
     void wholeCheckReplayed() {
         // run here, not in a @BeforeAll: PIT's JUnit 5 plugin credits @BeforeAll code to the first test only
         result = new WidthScalingCheck(WIDTHS, DRAWS).run(CheckContext.of(backend, SEED, true));
+        assertThat(new WidthScalingCheck().ids()).containsExactly("LAZY-7");
         int n = 10, d = 5, nw = WIDTHS.length;
         DenseMatrix x = RandomMatrices.unitRows(n, d, RandomMatrices.rng(SEED));
         // K_inf from the independent quadrature (000: K_inf(x, x') = E[sigma'(v.x) sigma'(v.x')] x.x')

@@ -368,10 +368,11 @@ public final class LinearizationErrorCheck implements ClaimCheck {
                 .observed(mSlope[tanh][0]).bound(-1.5).window(Double.NEGATIVE_INFINITY, -1.5)
                 .detail(String.format(Locale.ROOT, "the random-direction slope %.3f against a rate m^-1.5 the "
                         + "independent-sign sum cannot reach", mSlope[tanh][0])).build());
+        double overHalfTaylor = 2 * maxTaylor;
         out.add(base(ctx, sz, Activation.TANH, be).control().check("adversarial vs Taylor bound / 2, tanh")
-                .observed(2 * maxTaylor).bound(1.0)
+                .observed(overHalfTaylor).bound(1.0)
                 .detail(String.format(Locale.ROOT, "the adversarial error against half the Taylor bound: ratio %.4f "
-                        + "must exceed 1 (the ascent finds more than half the worst case)", 2 * maxTaylor)).build());
+                        + "must exceed 1 (the ascent finds more than half the worst case)", overHalfTaylor)).build());
 
         // ---- table, figures
         String[] names = {"tanh", "relu"};
