@@ -25,6 +25,25 @@ import org.hipparchus.stat.regression.SimpleRegression;
  */
 public final class WidthScalingCheck implements ClaimCheck {
     static final int[] WIDTHS = {64, 128, 256, 512, 1024, 2048, 4096};
+    static final int DRAWS = 16;
+    /**
+     * The 60-point Gauss–Hermite rule, computed once: building it costs ~0.4 s (Hipparchus computes the nodes anew in
+     * every factory), which per kernel entry was most of the check's run time.
+     */
+    private static final GaussIntegrator HERMITE_60 = new GaussIntegratorFactory().hermite(60);
+
+    private final int[] widths;
+    private final int draws;
+
+    public WidthScalingCheck() {
+        this(WIDTHS, DRAWS);
+    }
+
+    /** Package-private hook for fast tests: the whole check at other widths and draw counts (CLAIMS.md: above). */
+    WidthScalingCheck(int[] widths, int draws) {
+        this.widths = widths.clone();
+        this.draws = draws;
+    }
 
     @Override
     public List<String> ids() {
@@ -33,7 +52,7 @@ public final class WidthScalingCheck implements ClaimCheck {
 
     /** E[σ′(u)σ′(w)] for (u, w) ~ N(0, [[a², ab],[ab, b²+c²]]) via u = a z₁, w = b z₁ + c z₂ (Gauss–Hermite). */
     static double derivativeKernel(Activation act, double nx, double ny, double dot) {
-        GaussIntegrator gh = new GaussIntegratorFactory().hermite(60);
+        GaussIntegrator gh = HERMITE_60;
         double b = nx == 0 ? 0 : dot / nx;
         double c = Math.sqrt(Math.max(0, ny * ny - b * b));
         double s = 0;
@@ -70,17 +89,17 @@ public final class WidthScalingCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        int n = 10, d = 5, draws = 16;
+        int n = 10, d = 5;
         Activation act = Activation.TANH;
         RandomGenerator data = RandomMatrices.rng(ctx.seed());
         DenseMatrix x = RandomMatrices.unitRows(n, d, data);
         DenseMatrix kInf = infiniteWidthKernel(x, act);
-        double[] logM = new double[WIDTHS.length], logMin = new double[WIDTHS.length],
-                logMax = new double[WIDTHS.length], logErr = new double[WIDTHS.length];
-        double[] ms = new double[WIDTHS.length], mins = new double[WIDTHS.length], maxs = new double[WIDTHS.length],
-                errs = new double[WIDTHS.length];
-        for (int a = 0; a < WIDTHS.length; a++) {
-            int m = WIDTHS[a];
+        double[] logM = new double[widths.length], logMin = new double[widths.length],
+                logMax = new double[widths.length], logErr = new double[widths.length];
+        double[] ms = new double[widths.length], mins = new double[widths.length], maxs = new double[widths.length],
+                errs = new double[widths.length];
+        for (int a = 0; a < widths.length; a++) {
+            int m = widths[a];
             double sMin = 0, sMax = 0, err = 0;
             for (int r = 0; r < draws; r++) {
                 RandomGenerator rng = RandomMatrices.rng(ctx.seed() * 1_000_003L + m * 101L + r);
@@ -113,7 +132,8 @@ public final class WidthScalingCheck implements ClaimCheck {
                 reg.addData(logM[a], ys[q][a]);
             }
             out.add(Verdict.builder("LAZY-7").check(names[q]).seed(ctx.seed()).backend(ctx.backend().name())
-                    .activation(act.label()).size("n", n).size("d", d).size("m", "64..4096").size("draws", draws)
+                    .activation(act.label()).size("n", n).size("d", d)
+                    .size("m", widths[0] + ".." + widths[widths.length - 1]).size("draws", draws)
                     .observed(reg.getSlope()).bound(theory[q]).slack(reg.getSlope() / theory[q])
                     .window(windows[q][0], windows[q][1]).measure("slopeStdErr", reg.getSlopeStdErr())
                     .detail("least-squares slope of log(mean over draws) against log m").build());
@@ -122,7 +142,8 @@ public final class WidthScalingCheck implements ClaimCheck {
         for (int a = 0; a < ms.length; a++) {
             ref[a] = errs[0] * Math.sqrt(ms[0] / ms[a]);
         }
-        out.figure(new Figure("LAZY-7-kernel-error", "LAZY-7: ||J0 J0^T/m - K_inf||_2 against width (mean of 16 draws)",
+        out.figure(new Figure("LAZY-7-kernel-error", "LAZY-7: ||J0 J0^T/m - K_inf||_2 against width (mean of "
+                + draws + " draws)",
                 "width m", "spectral error", true, true, List.of(new Figure.Series("measured", ms, errs, false),
                         new Figure.Series("m^(-1/2) reference", ms, ref, true))));
         List<Figure.Series> sig = new ArrayList<>();
