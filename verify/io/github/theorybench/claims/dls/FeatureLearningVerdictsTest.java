@@ -194,6 +194,12 @@ class FeatureLearningVerdictsTest {
         Verdict c2 = out2.verdict("DLS-3", "control: pretraining with eta_1 = 0, same comparison");
         assertThat(c2.observed()).isEqualTo(0.4);
         assertThat(c2.holds()).isTrue();
+        preNoStep[2] = withMedian(0.5);     // the control's own boundary: exactly 0.5 fails (the control bites)
+        CheckResult out3 = new CheckResult();
+        FeatureLearningCheck.addTransferVerdicts(out3, CTX, 8, sources, targetNs, pre, preNoStep, tRf, tNtk, 1000);
+        Verdict c3 = out3.verdict("DLS-3", "control: pretraining with eta_1 = 0, same comparison");
+        assertThat(c3.observed()).isEqualTo(0.5);
+        assertThat(c3.holds()).isFalse();
 
         assertThatThrownBy(() -> FeatureLearningCheck.addTransferVerdicts(new CheckResult(), CTX, 8, sources,
                 new int[] {200}, pre, preNoStep, tRf, tNtk, 1000)).isInstanceOf(IllegalStateException.class)

@@ -213,7 +213,10 @@ class FeatureLearnerRulesTest {
         assertThatThrownBy(() -> l.features(x, DenseMatrix.zeros(4, 2), new double[3]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> l.lossGradient(x, new double[3], DenseMatrix.zeros(4, 3), new double[4],
-                new double[4])).isInstanceOf(IllegalArgumentException.class);
+                new double[4])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("first layer: W 4x3, 4 biases, inputs 3x2; need W 4 x d and 4 biases");
+        assertThatThrownBy(() -> l.lossGradient(x, new double[3], DenseMatrix.zeros(4, 2), new double[3],
+                new double[4])).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("first layer");
         assertThat(l.features(x, DenseMatrix.zeros(4, 2), new double[4]).toDense().data()).containsOnly(0.0);
     }
 
