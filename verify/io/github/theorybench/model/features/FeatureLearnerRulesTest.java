@@ -519,5 +519,14 @@ class FeatureLearnerRulesTest {
             assertThat(s.clean()[i]).isCloseTo(task.target(z), within(1e-14));
             assertThat(s.labels()[i]).isEqualTo(s.clean()[i] + (replay.nextBoolean() ? 0.25 : -0.25));
         }
+        // the transfer target He3/sqrt 6 is odd, so the sign of u.x matters (He2, He4 alone cannot tell)
+        SingleIndexTask transfer = task.transferTarget();
+        SingleIndexTask.Sample t = transfer.sample(6, 0.0, RandomMatrices.rng(10));
+        DenseMatrix xt = RandomMatrices.gaussian(6, 3, 1.0, RandomMatrices.rng(10));
+        for (int i = 0; i < 6; i++) {
+            double z = dot(u, xt.row(i));
+            assertThat(t.clean()[i]).isCloseTo((z * z * z - 3 * z) / Math.sqrt(6), within(1e-13));
+            assertThat(t.labels()[i]).isEqualTo(t.clean()[i]);   // zeta = 0: +0 or -0
+        }
     }
 }
