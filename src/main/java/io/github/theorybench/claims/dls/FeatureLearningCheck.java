@@ -38,8 +38,37 @@ public final class FeatureLearningCheck implements ClaimCheck {
     static final String[] METHODS = {"Algorithm 1", "random features", "NTK"};
 
     // stream tags (one independent RNG stream per purpose, seed and size)
-    private static final int TASK = 1, TEST_SET = 2, TRAIN = 3, ALG = 4, RF = 5, T_TEST = 6, SOURCE = 7, PRE = 8,
+    static final int TASK = 1, TEST_SET = 2, TRAIN = 3, ALG = 4, RF = 5, T_TEST = 6, SOURCE = 7, PRE = 8,
             T_TRAIN = 9, T_RF = 10;
+
+    /**
+     * Width, test-set size and sample-size grids of one run. {@link #run} needs 2d² in {@code ns}, 100 and 200 in
+     * {@code targetNs} and d³ in {@code sources} (the sizes the verdicts are about).
+     */
+    record Sizes(int m, int test, int[] ns, int[] targetNs, int[] sources) {
+    }
+
+    /** CLAIMS.md sizes, and the quick grid (only the sample sizes drop). */
+    static final Sizes FULL = new Sizes(M, TEST, new int[] {10, 32, 100, 200, 500, 1000},
+            new int[] {10, 32, 100, 200, 500, 1000}, new int[] {D, 2 * D * D, D * D * D});
+    static final Sizes QUICK = new Sizes(M, TEST, new int[] {100, 200, 1000}, new int[] {100, 200},
+            new int[] {D * D * D});
+
+    /** Sizes for every run regardless of {@code ctx.quick()}, or null for {@link #FULL} / {@link #QUICK}. */
+    private final Sizes fixed;
+
+    public FeatureLearningCheck() {
+        this(null);
+    }
+
+    /** A check on fixed sizes (tests: a small width and test set, so the whole check runs in about a second). */
+    FeatureLearningCheck(Sizes fixed) {
+        this.fixed = fixed;
+    }
+
+    Sizes sizes(CheckContext ctx) {
+        return fixed != null ? fixed : ctx.quick() ? QUICK : FULL;
+    }
 
     @Override
     public List<String> ids() {
@@ -108,11 +137,10 @@ public final class FeatureLearningCheck implements ClaimCheck {
 
     @Override
     public CheckResult run(CheckContext ctx) {
-        int[] ns = ctx.quick() ? new int[] {100, 200, 1000} : new int[] {10, 32, 100, 200, 500, 1000};
-        int[] targetNs = ctx.quick() ? new int[] {100, 200} : new int[] {10, 32, 100, 200, 500, 1000};
-        int[] sources = ctx.quick() ? new int[] {D * D * D} : new int[] {D, 2 * D * D, D * D * D};
+        Sizes z = sizes(ctx);
+        int[] ns = z.ns(), targetNs = z.targetNs(), sources = z.sources();
         int shareN = 2 * D * D, lastN = ns[ns.length - 1], mainSource = D * D * D;
-        TwoLayerFeatureLearner learner = new TwoLayerFeatureLearner(ctx.backend(), M);
+        TwoLayerFeatureLearner learner = new TwoLayerFeatureLearner(ctx.backend(), z.m());
         TwoLayerFeatureLearner.Kernel ntk = learner.ntk(D);
         double eta1Paper = TwoLayerFeatureLearner.paperEta1(D);
 
@@ -129,7 +157,7 @@ public final class FeatureLearningCheck implements ClaimCheck {
             long seed = ctx.seed() + s;
             SingleIndexTask task = SingleIndexTask.hermite(D, P, rng(seed, TASK, 0));
             double[] u = task.direction();
-            SingleIndexTask.Sample test = task.sample(TEST, 0.0, rng(seed, TEST_SET, 0));
+            SingleIndexTask.Sample test = task.sample(z.test(), 0.0, rng(seed, TEST_SET, 0));
             for (int k = 0; k < ns.length; k++) {
                 int n = ns[k];
                 SingleIndexTask.Sample train = task.sample(n, ZETA, rng(seed, TRAIN, n));
@@ -161,7 +189,7 @@ public final class FeatureLearningCheck implements ClaimCheck {
                     mse[ns.length - 1][2][s], noStep[s], (System.nanoTime() - start) * 1e-9));
             // DLS-3 (004, transfer learning): pretrain W₁ on n_src source samples, fit only the head on N target samples
             SingleIndexTask target = task.transferTarget();
-            SingleIndexTask.Sample targetTest = target.sample(TEST, 0.0, rng(seed, T_TEST, 0));
+            SingleIndexTask.Sample targetTest = target.sample(z.test(), 0.0, rng(seed, T_TEST, 0));
             Layer[] layers = new Layer[sources.length];
             Layer noStepLayer = null;
             for (int q = 0; q < sources.length; q++) {
@@ -198,10 +226,11 @@ public final class FeatureLearningCheck implements ClaimCheck {
         }
 
         CheckResult out = new CheckResult();
-        addShareVerdicts(out, ctx, ns, share, share0, shareN);
-        addComparisonVerdicts(out, ctx, ns, mse, noStep);
-        addTransferVerdicts(out, ctx, sources, targetNs, pre, preNoStep, tRf, tNtk, mainSource);
-        addFigureAndTables(out, ns, mse, share, rowNorm, eta1Paper, ridge, sources, targetNs, pre, preNoStep, tRf, tNtk);
+        addShareVerdicts(out, ctx, z.m(), ns, share, share0, shareN);
+        addComparisonVerdicts(out, ctx, z.m(), ns, mse, noStep);
+        addTransferVerdicts(out, ctx, z.m(), sources, targetNs, pre, preNoStep, tRf, tNtk, mainSource);
+        addFigureAndTables(out, z, ns, mse, share, rowNorm, eta1Paper, ridge, sources, targetNs, pre, preNoStep, tRf,
+                tNtk);
         return out;
     }
 
@@ -219,11 +248,11 @@ public final class FeatureLearningCheck implements ClaimCheck {
     }
 
     /** DLS-1: median share of ‖W₁‖_F² along span(u) at n = 2d² ≥ 0.4; the η₁ = 0 layer (W₀) must fail it. */
-    static void addShareVerdicts(CheckResult out, CheckContext ctx, int[] ns, double[][] share, double[] share0,
+    static void addShareVerdicts(CheckResult out, CheckContext ctx, int m, int[] ns, double[][] share, double[] share0,
             int shareN) {
         double[] at = share[indexOf(ns, shareN)];
         double med = median(at);
-        out.add(base("DLS-1", ctx).check("median share of ||W1||_F^2 along u at n = 2d^2").observed(med)
+        out.add(base("DLS-1", ctx, m).check("median share of ||W1||_F^2 along u at n = 2d^2").observed(med)
                 .bound(SHARE_BOUND).holds(med >= SHARE_BOUND).size("n", shareN)
                 .measure("minShare", min(at)).measure("maxShare", max(at)).measure("randomDirectionShare", 1.0 / D)
                 .detail(String.format(Locale.ROOT, "shares per seed %s at n = %d (random directions: 1/d = %.2f); "
@@ -236,24 +265,24 @@ public final class FeatureLearningCheck implements ClaimCheck {
                 grows = false;
             }
         }
-        out.add(base("DLS-1", ctx).check("median share increases along the n grid")
+        out.add(base("DLS-1", ctx, m).check("median share increases along the n grid")
                 .observed(meds[ns.length - 1] - meds[0]).bound(0.0).holds(grows)
                 .measure("shareAtSmallestN", meds[0]).measure("shareAtLargestN", meds[ns.length - 1])
                 .detail("median shares at n = " + Arrays.toString(ns) + ": " + perSeed(meds)
                         + "; holds when strictly increasing").build());
         double med0 = median(share0);
-        out.add(base("DLS-1", ctx).control().check("control: eta_1 = 0 (W1 = W0), same share test at n = 2d^2")
+        out.add(base("DLS-1", ctx, m).control().check("control: eta_1 = 0 (W1 = W0), same share test at n = 2d^2")
                 .observed(med0).bound(SHARE_BOUND).holds(med0 >= SHARE_BOUND).size("n", shareN)
                 .detail(String.format(Locale.ROOT, "shares of W0 per seed %s; 1/d = %.2f", perSeed(share0), 1.0 / D))
                 .build());
     }
 
     /** DLS-2: at the largest n Algorithm 1 < 0.5 × both baselines (medians); beats RF on every seed for n ≥ 100. */
-    static void addComparisonVerdicts(CheckResult out, CheckContext ctx, int[] ns, double[][][] mse,
+    static void addComparisonVerdicts(CheckResult out, CheckContext ctx, int m, int[] ns, double[][][] mse,
             double[] noStep) {
         int last = ns.length - 1;
         double ratio = ratioToBaselines(mse[last][0], mse[last][1], mse[last][2]);
-        out.add(base("DLS-2", ctx).check("median test MSE at n = 1000: Algorithm 1 / min(RF, NTK)").observed(ratio)
+        out.add(base("DLS-2", ctx, m).check("median test MSE at n = 1000: Algorithm 1 / min(RF, NTK)").observed(ratio)
                 .bound(RATIO_BOUND).holds(ratio < RATIO_BOUND).size("n", ns[last])
                 .measure("alg1Median", median(mse[last][0])).measure("rfMedian", median(mse[last][1]))
                 .measure("ntkMedian", median(mse[last][2])).measure("he2Only", 0.5)
@@ -269,14 +298,14 @@ public final class FeatureLearningCheck implements ClaimCheck {
                 ratios[s] = mse[k][0][s] / mse[k][1][s];
             }
             double worst = max(ratios);
-            out.add(base("DLS-2", ctx).check("every seed at n = " + ns[k] + ": max Algorithm 1 MSE / RF MSE")
+            out.add(base("DLS-2", ctx, m).check("every seed at n = " + ns[k] + ": max Algorithm 1 MSE / RF MSE")
                     .observed(worst).bound(1.0).holds(worst < 1.0).size("n", ns[k])
                     .detail(String.format(Locale.ROOT, "per-seed ratios %s (Algorithm 1 %s, random features %s); "
                             + "holds when every ratio < 1", perSeed(ratios), perSeed(mse[k][0]), perSeed(mse[k][1])))
                     .build());
         }
         double ctrl = ratioToBaselines(noStep, mse[last][1], mse[last][2]);
-        out.add(base("DLS-2", ctx).control().check("control: eta_1 = 0, same comparison at n = 1000")
+        out.add(base("DLS-2", ctx, m).control().check("control: eta_1 = 0, same comparison at n = 1000")
                 .observed(ctrl).bound(RATIO_BOUND).holds(ctrl < RATIO_BOUND).size("n", ns[last])
                 .measure("noStepMedian", median(noStep)).measure("noStepOverRf", median(noStep) / median(mse[last][1]))
                 .detail(String.format(Locale.ROOT, "Algorithm 1 with eta_1 = 0 (same init and biases): median %.4f "
@@ -285,7 +314,7 @@ public final class FeatureLearningCheck implements ClaimCheck {
     }
 
     /** DLS-3: pretrained (n_src = d³) < 0.5 × random features at N ∈ {100, 200}, medians; η₁ = 0 pretraining fails. */
-    static void addTransferVerdicts(CheckResult out, CheckContext ctx, int[] sources, int[] targetNs,
+    static void addTransferVerdicts(CheckResult out, CheckContext ctx, int m, int[] sources, int[] targetNs,
             double[][][] pre, double[][] preNoStep, double[][] tRf, double[][] tNtk, int mainSource) {
         int q = indexOf(sources, mainSource);
         double worst = 0, worstCtrl = 0;
@@ -300,15 +329,15 @@ public final class FeatureLearningCheck implements ClaimCheck {
             ctrlParts.add(String.format(Locale.ROOT, "N=%d: eta_1 = 0 pretrained %.4f vs RF %.4f (ratio %.3f)", bigN,
                     median(preNoStep[t]), median(tRf[t]), c));
         }
-        out.add(base("DLS-3", ctx).check("max over N in {100, 200}: median pretrained / median RF, n_src = d^3")
+        out.add(base("DLS-3", ctx, m).check("max over N in {100, 200}: median pretrained / median RF, n_src = d^3")
                 .observed(worst).bound(RATIO_BOUND).holds(worst < RATIO_BOUND).size("n_src", mainSource)
                 .detail(String.join("; ", parts) + "; holds when every ratio < 0.5").build());
-        out.add(base("DLS-3", ctx).control().check("control: pretraining with eta_1 = 0, same comparison")
+        out.add(base("DLS-3", ctx, m).control().check("control: pretraining with eta_1 = 0, same comparison")
                 .observed(worstCtrl).bound(RATIO_BOUND).holds(worstCtrl < RATIO_BOUND).size("n_src", mainSource)
                 .detail(String.join("; ", ctrlParts)).build());
     }
 
-    static void addFigureAndTables(CheckResult out, int[] ns, double[][][] mse, double[][] share,
+    static void addFigureAndTables(CheckResult out, Sizes z, int[] ns, double[][][] mse, double[][] share,
             double[][] rowNorm, double eta1, double[][][] ridge, int[] sources, int[] targetNs, double[][][] pre, double[][] preNoStep,
             double[][] tRf, double[][] tNtk) {
         double[] nx = Arrays.stream(ns).asDoubleStream().toArray();
@@ -330,7 +359,7 @@ public final class FeatureLearningCheck implements ClaimCheck {
         Arrays.fill(half, 0.5);
         series.add(new Figure.Series("He2 part alone (0.5)", nx, half, true));
         out.figure(new Figure("DLS-2-test-mse", String.format(Locale.ROOT,
-                "DLS-2: test MSE vs n (d = %d, p = %d, m = %d, %d seeds: median, dashed min-max band)", D, P, M, SEEDS),
+                "DLS-2: test MSE vs n (d = %d, p = %d, m = %d, %d seeds: median, dashed min-max band)", D, P, z.m(), SEEDS),
                 "training samples n", "test MSE vs clean f*", true, true, series));
         for (int k = 0; k < ns.length; k++) {
             rows.add(List.of(Integer.toString(ns[k]), band(mse[k][0]), band(mse[k][1]), band(mse[k][2]),
@@ -345,7 +374,7 @@ public final class FeatureLearningCheck implements ClaimCheck {
                         + "= %.3f = Theta(sqrt d) (population rows of W1 have mean norm 1), lambda_1 = 1/eta_1; relative ridge c "
                         + "(n lambda = c tr(K)/n) from 1e-6..10 on a held-out 20%% of the training sample, same rule "
                         + "for all three; NTK = (x.x' + 1)(pi - theta)/(2 pi) + |x||x'|(sin theta + (pi - theta) "
-                        + "cos theta)/(2 pi d). He2 part alone: 0.5.", D, P, M, ZETA, TEST, eta1)));
+                        + "cos theta)/(2 pi d). He2 part alone: 0.5.", D, P, z.m(), ZETA, z.test(), eta1)));
         // transfer table and figure
         List<List<String>> tRows = new ArrayList<>();
         double[] nxT = Arrays.stream(targetNs).asDoubleStream().toArray();
@@ -380,11 +409,11 @@ public final class FeatureLearningCheck implements ClaimCheck {
                 "DLS-3: transfer to He3(u.x)/sqrt(3!), test MSE median [min, max] over %d seeds", SEEDS), header, tRows,
                 String.format(Locale.ROOT, "W1 pretrained by Algorithm 1 on n_src samples of the DLS-2 target "
                         + "(same u), then only the head (ridge, held-out rule) on N target samples; d = %d, m = %d, "
-                        + "zeta = %.1f, %d clean test points", D, M, ZETA, TEST)));
+                        + "zeta = %.1f, %d clean test points", D, z.m(), ZETA, z.test())));
     }
 
-    static Verdict.Builder base(String id, CheckContext ctx) {
+    static Verdict.Builder base(String id, CheckContext ctx, int m) {
         return Verdict.builder(id).seed(ctx.seed()).backend(ctx.backend().name()).activation("relu").size("d", D)
-                .size("p", P).size("m", M).size("seeds", SEEDS).measure("zeta", ZETA);
+                .size("p", P).size("m", m).size("seeds", SEEDS).measure("zeta", ZETA);
     }
 }
