@@ -21,6 +21,23 @@ public final class LazyTrainingCheck implements ClaimCheck {
     static final double TAU_MAX = 30;
     static final int POINTS = 40;
 
+    private final int n, d, m, points;
+    private final double tauMax;
+
+    /** CLAIMS.md's sizes. */
+    public LazyTrainingCheck() {
+        this(N, D, M, TAU_MAX, POINTS);
+    }
+
+    /** The same check on another instance size and time grid (fast tests on small instances). */
+    LazyTrainingCheck(int n, int d, int m, double tauMax, int points) {
+        this.n = n;
+        this.d = d;
+        this.m = m;
+        this.tauMax = tauMax;
+        this.points = points;
+    }
+
     @Override
     public List<String> ids() {
         return List.of("LAZY-1", "LAZY-2", "LAZY-3", "LAZY-5", "LAZY-6");
@@ -32,17 +49,17 @@ public final class LazyTrainingCheck implements ClaimCheck {
         int seeds = ctx.quick() ? 2 : 5;
         for (int k = 0; k < seeds; k++) {
             long seed = ctx.seed() + k;
-            LazyInstance inst = LazyInstance.build(ctx.backend(), seed, N, D, M, Activation.TANH);
+            LazyInstance inst = LazyInstance.build(ctx.backend(), seed, n, d, m, Activation.TANH);
             double alpha = inst.alphaStar();
             ctx.progress(String.format(Locale.ROOT, "LAZY seed %d: sigma_min %.3f sigma_max %.3f beta %.3f alpha* %.2f",
                     seed, inst.sigmaMin(), inst.sigmaMax(), inst.beta(), alpha));
-            LazyPath nonlinear = LazyPath.integrate(inst, alpha, false, TAU_MAX, POINTS);
-            LazyPath linear = LazyPath.integrate(inst, alpha, true, TAU_MAX, POINTS);
+            LazyPath nonlinear = LazyPath.integrate(inst, alpha, false, tauMax, points);
+            LazyPath linear = LazyPath.integrate(inst, alpha, true, tauMax, points);
             out.addAll(verdicts(inst, alpha, nonlinear, linear, ctx, k == 0));
             out.instance("LAZY-1-" + seed, inst.export(alpha));
             if (k == 0) {
                 double small = 3e-5 * inst.alphaStar();
-                LazyPath below = LazyPath.integrate(inst, small, false, TAU_MAX, POINTS);
+                LazyPath below = LazyPath.integrate(inst, small, false, tauMax, points);
                 out.addAll(belowAlphaStarControls(inst, small, below, ctx));
                 out.figure(riskFigure(inst, List.of(nonlinear, linear, below)));
             }
