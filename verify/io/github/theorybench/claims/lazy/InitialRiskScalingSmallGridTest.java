@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import org.hipparchus.analysis.integration.SimpsonIntegrator;
 import org.hipparchus.random.RandomGenerator;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * LAZY-8 (CLAIMS.md; 001: R₀ = Θ(α² m n) for random-sign init) on a small grid α ∈ {10, 100}, m ∈ {16, 64},
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.TestInstance;
  * (f(x_i) = Σ_j s_j tanh(w_jᵀx_i), R₀ = ½‖αf − y‖²), the band from those cells, and the Gaussian-width prediction
  * E[tanh(z)²]/2 by Simpson quadrature instead of Gauss–Hermite. {@link LazyTrainingTest} runs the CLAIMS.md grid.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InitialRiskScalingSmallGridTest {
     static final double[] ALPHAS = {10, 100};
     static final int[] WIDTHS = {16, 64}, NS = {8, 16};
@@ -40,7 +38,8 @@ class InitialRiskScalingSmallGridTest {
     private Verdict verdict;
     private Table table;
 
-    @BeforeAll
+    /** The check runs in each test, not in {@code @BeforeAll}: PIT attributes that code to a single test method. */
+    @BeforeEach
     void run() {
         backend = Backends.byName(Backends.DEFAULT);
         result = new InitialRiskScalingCheck(ALPHAS, WIDTHS, NS, D, SEEDS).run(CheckContext.of(backend, SEED, true));

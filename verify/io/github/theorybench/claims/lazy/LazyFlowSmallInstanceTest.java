@@ -36,14 +36,13 @@ class LazyFlowSmallInstanceTest {
     private LazyInstance inst;
     /** J₀ built entry by entry: row i, column j·d + k = s_j tanh'(w_jᵀx_i) x_ik (CLAIMS.md LAZY's Jacobian). */
     private double[][] j0;
-    private LazyPath lin, nl;
 
+    /** The instance for the field tests; tests of build() and integrate() call them themselves (PIT attributes code
+     *  run in {@code @BeforeAll} to one test method only). */
     @BeforeAll
     void build() {
         inst = LazyInstance.build(Backends.byName(Backends.DEFAULT), SEED, N, D, M, Activation.TANH);
         j0 = jacobian(inst, inst.w0());
-        lin = LazyPath.integrate(inst, inst.alphaStar(), true, TAU_MAX, POINTS);
-        nl = LazyPath.integrate(inst, inst.alphaStar(), false, TAU_MAX, POINTS);
     }
 
     private static double[][] jacobian(LazyInstance inst, DenseMatrix w) {
@@ -112,6 +111,8 @@ class LazyFlowSmallInstanceTest {
     @Test
     @DisplayName("LAZY setup: unit-norm inputs, f(W0) = 0, R0 = ||y||^2/2, sigma_min/max from the SVD of J0, beta = beta0 sqrt(sum ||x_i||^4), alpha* recomputed")
     void instanceConstants() {
+        LazyInstance inst = LazyInstance.build(Backends.byName(Backends.DEFAULT), SEED, N, D, M, Activation.TANH);
+        double[][] j0 = jacobian(inst, inst.w0());
         assertThat(inst.n()).isEqualTo(N);
         assertThat(inst.d()).isEqualTo(D);
         assertThat(inst.m()).isEqualTo(M);
@@ -251,6 +252,7 @@ class LazyFlowSmallInstanceTest {
     @Test
     @DisplayName("LAZY-2 linearized path at alpha*: risk, travel and path length against r(t) = exp(-alpha^2 G0 t) r0 in G0's eigenbasis")
     void linearizedPathMatchesClosedForm() {
+        LazyPath lin = LazyPath.integrate(inst, inst.alphaStar(), true, TAU_MAX, POINTS);
         double alpha = inst.alphaStar();
         RealMatrix jm = new Array2DRowRealMatrix(j0);
         EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(jm.multiplyTransposed(jm));
@@ -306,6 +308,8 @@ class LazyFlowSmallInstanceTest {
     @Test
     @DisplayName("LAZY-1 nonlinear path at alpha*: starts at (R0, 0, 0, sigma_min^2, sigma_max^2), J_t moves, stays within 1e-3 of the linearized path")
     void nonlinearPathStartsAtInitAndStaysLazy() {
+        LazyPath lin = LazyPath.integrate(inst, inst.alphaStar(), true, TAU_MAX, POINTS);
+        LazyPath nl = LazyPath.integrate(inst, inst.alphaStar(), false, TAU_MAX, POINTS);
         assertThat(nl.linearized()).isFalse();
         assertThat(nl.size()).isEqualTo(POINTS + 1);
         assertThat(nl.t()).containsExactly(lin.t());

@@ -44,17 +44,38 @@ class LazyTrainingSmallInstanceTest {
     private LazyPath nl, lin, below;
     private List<Verdict> direct;
 
+    /** Only what the hand-made-path tests need; run() and its paths are computed inside {@link #smallInstanceRun}. */
     @BeforeAll
-    void run() {
+    void instance() {
         backend = Backends.byName(Backends.DEFAULT);
-        ctx = new CheckContext(backend, SEED, true, progress::add);
-        result = new LazyTrainingCheck(N, D, M, TAU_MAX, POINTS).run(ctx);
+        ctx = CheckContext.of(backend, SEED, true);
         inst = LazyInstance.build(backend, SEED, N, D, M, Activation.TANH);
         alpha = inst.alphaStar();
-        nl = LazyPath.integrate(inst, alpha, false, TAU_MAX, POINTS);
         lin = LazyPath.integrate(inst, alpha, true, TAU_MAX, POINTS);
+    }
+
+    /**
+     * One test for everything that needs the integrations: PIT attributes code run in {@code @BeforeAll} to a single
+     * test method, so the check's run and the paths are computed here, where every assertion on them sees them.
+     */
+    @Test
+    @DisplayName("LAZY-1/2/3/5/6 on n = 3, d = 3, m = 20: run() against verdicts recomputed from the paths; controls bite; figure = path data")
+    void smallInstanceRun() {
+        progress.clear();
+        result = new LazyTrainingCheck(N, D, M, TAU_MAX, POINTS).run(new CheckContext(backend, SEED, true,
+                progress::add));
+        nl = LazyPath.integrate(inst, alpha, false, TAU_MAX, POINTS);
         below = LazyPath.integrate(inst, 3e-5 * alpha, false, TAU_MAX, POINTS);
         direct = LazyTrainingCheck.verdicts(inst, alpha, nl, lin, ctx, true);
+        runShape();
+        decay();
+        travel();
+        lemma81();
+        lemma82();
+        innerSteps();
+        hypothesisAndConstants();
+        belowAlphaStar();
+        figure();
     }
 
     private static Verdict find(List<Verdict> vs, String id, Verdict.Role role, String check) {
@@ -88,9 +109,8 @@ class LazyTrainingSmallInstanceTest {
         return find(direct, id, Verdict.Role.CONTROL, check);
     }
 
-    @Test
-    @DisplayName("LAZY-1 run(): two seeds at alpha*, controls and the alpha = 3e-5 alpha* run on the first only; every claim holds, every control bites")
-    void runShape() {
+    /** LAZY-1 run(): two seeds at alpha*, controls and the alpha = 3e-5 alpha* run on the first only; every claim holds, every control bites */
+    private void runShape() {
         assertThat(result.verdicts("LAZY-1")).hasSize(6);
         assertThat(result.verdicts("LAZY-2")).hasSize(3);
         assertThat(result.verdicts("LAZY-3")).hasSize(5);
@@ -141,9 +161,8 @@ class LazyTrainingSmallInstanceTest {
                         second.sigmaMin(), second.sigmaMax(), second.beta(), second.alphaStar()));
     }
 
-    @Test
-    @DisplayName("LAZY-1/2 risk decay: rate alpha^2 sigma_min^2/2, observed = the path's decay slack at that rate; rate x8 bites")
-    void decay() {
+    /** LAZY-1/2 risk decay: rate alpha^2 sigma_min^2/2, observed = the path's decay slack at that rate; rate x8 bites */
+    private void decay() {
         double rate = alpha * alpha * inst.sigmaMin() * inst.sigmaMin() / 2;      // CLAIMS.md LAZY-1
         for (LazyPath p : List.of(nl, lin)) {
             String id = p.linearized() ? "LAZY-2" : "LAZY-1";
@@ -170,9 +189,8 @@ class LazyTrainingSmallInstanceTest {
         }
     }
 
-    @Test
-    @DisplayName("LAZY-3 travel: max ||W(t)-W0|| against sqrt(72 sigma_max^2 R0)/(alpha sigma_min^2); linearized travel against the closed form sqrt(r0' G0^-1 r0)/alpha")
-    void travel() {
+    /** LAZY-3 travel: max ||W(t)-W0|| against sqrt(72 sigma_max^2 R0)/(alpha sigma_min^2); linearized travel against the closed form sqrt(r0' G0^-1 r0)/alpha */
+    private void travel() {
         double bound = Math.sqrt(72 * inst.sigmaMax() * inst.sigmaMax() * inst.r0())
                 / (alpha * inst.sigmaMin() * inst.sigmaMin());                   // CLAIMS.md LAZY-3
         for (LazyPath p : List.of(nl, lin)) {
@@ -224,9 +242,8 @@ class LazyTrainingSmallInstanceTest {
         return rate;
     }
 
-    @Test
-    @DisplayName("LAZY-5 Lemma 8.1: R(t) <= R0 exp(-2 lambda(t) t) with lambda(t) = inf alpha^2 lambda_min(J J^T); rate x2 bites")
-    void lemma81() {
+    /** LAZY-5 Lemma 8.1: R(t) <= R0 exp(-2 lambda(t) t) with lambda(t) = inf alpha^2 lambda_min(J J^T); rate x2 bites */
+    private void lemma81() {
         Verdict v = claim("LAZY-5", "Lemma 8.1 decay, nonlinear flow");
         LazyPath.DecayComparison c = nl.compareDecay(inst.r0(), lemma81Rate(nl, alpha, 1));
         assertThat(v).hypothesisMet().holds();
@@ -241,9 +258,8 @@ class LazyTrainingSmallInstanceTest {
         assertThat(c2.slack()).isEqualTo(d2.slack());
     }
 
-    @Test
-    @DisplayName("LAZY-6 Lemma 8.2: travel <= sqrt(lambda_1)/lambda ||y|| with S = alpha J; travel vs half the path length bites")
-    void lemma82() {
+    /** LAZY-6 Lemma 8.2: travel <= sqrt(lambda_1)/lambda ||y|| with S = alpha J; travel vs half the path length bites */
+    private void lemma82() {
         double yNorm = Math.sqrt(2 * inst.r0());               // ‖g(v(0)) − y‖ = ‖y‖, g(v(0)) = αf(W₀) = 0
         double worst = 0, lmin = Double.POSITIVE_INFINITY, lmax = 0;
         for (int k = 0; k < nl.size(); k++) {
@@ -266,9 +282,8 @@ class LazyTrainingSmallInstanceTest {
         assertThat(c.measurements().get("travelOverPathLength")).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
     }
 
-    @Test
-    @DisplayName("LAZY-1 proof's inner steps: lambda(J_t J_t^T) in [sigma_min^2/4, 9 sigma_max^2/4] and travel inside sigma_min/(2 beta)")
-    void innerSteps() {
+    /** LAZY-1 proof's inner steps: lambda(J_t J_t^T) in [sigma_min^2/4, 9 sigma_max^2/4] and travel inside sigma_min/(2 beta) */
+    private void innerSteps() {
         double minEig = Double.POSITIVE_INFINITY, maxEig = 0;
         for (int k = 0; k < nl.size(); k++) {
             minEig = Math.min(minEig, nl.lambdaMin()[k] / (inst.sigmaMin() * inst.sigmaMin()));
@@ -287,9 +302,8 @@ class LazyTrainingSmallInstanceTest {
         assertThat(maxEig).isCloseTo(1.0, within(1e-3));
     }
 
-    @Test
-    @DisplayName("LAZY base fields: hypothesis alpha >= alpha* (1 - 1e-12), the instance's constants as measurements")
-    void hypothesisAndConstants() {
+    /** LAZY base fields: hypothesis alpha >= alpha* (1 - 1e-12), the instance's constants as measurements */
+    private void hypothesisAndConstants() {
         for (Verdict v : direct) {
             assertThat(v.measurements()).containsEntry("alpha", alpha).containsEntry("alphaStar", inst.alphaStar())
                     .containsEntry("sigmaMin", inst.sigmaMin()).containsEntry("sigmaMax", inst.sigmaMax())
@@ -309,9 +323,8 @@ class LazyTrainingSmallInstanceTest {
                 .allMatch(v -> v.role() == Verdict.Role.CLAIM).hasSize(7);
     }
 
-    @Test
-    @DisplayName("LAZY-1 control at alpha = 3e-5 alpha*: hypothesis not met and the decay bound genuinely fails")
-    void belowAlphaStar() {
+    /** LAZY-1 control at alpha = 3e-5 alpha*: hypothesis not met and the decay bound genuinely fails */
+    private void belowAlphaStar() {
         double small = 3e-5 * alpha;
         Verdict v = find(result.verdicts(), "LAZY-1", Verdict.Role.CONTROL,
                 "decay at alpha = 3e-5 alpha* (hypothesis not met)");
@@ -325,9 +338,8 @@ class LazyTrainingSmallInstanceTest {
         assertThat(c.worstExcess()).isGreaterThan(1e-3);
     }
 
-    @Test
-    @DisplayName("LAZY-1/2 figure: R(t)/R0 against tau = t alpha^2 sigma_min^2 for each path, and the bound exp(-tau/2)")
-    void figure() {
+    /** LAZY-1/2 figure: R(t)/R0 against tau = t alpha^2 sigma_min^2 for each path, and the bound exp(-tau/2) */
+    private void figure() {
         Figure f = LazyTrainingCheck.riskFigure(inst, List.of(nl, lin, below));
         Figure run = result.figures().get(0);
         assertThat(run).usingRecursiveComparison().withComparatorForType(
