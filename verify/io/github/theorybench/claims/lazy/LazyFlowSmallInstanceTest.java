@@ -386,16 +386,21 @@ class LazyFlowSmallInstanceTest {
         assertThat(floor.holds()).isTrue();
         assertThat(floor.worstExcess()).isZero();
         assertThat(floor.slack()).isCloseTo(0.1 / Math.exp(-1), within(1e-14));
-        // a risk at FLOOR·R₀·1e-3 (round-off level) is left out of slack and multiple; just above it, it counts
-        double atFloor = LazyPath.FLOOR * 1.0 * 1e-3;
-        LazyPath.DecayComparison round = path(new double[] {0, 2}, new double[] {1, atFloor}).compareDecay(1.0,
+        // the floor scales with R₀: at R₀ = 4 a bound of 4e^{−24} ≈ 1.5e-10 is below 1e-10·R₀ = 4e-10, so skipped
+        LazyPath.DecayComparison floor4 = path(t, new double[] {4, 0.4, 2}).compareDecay(4.0,
+                new double[] {1, 1, 12});
+        assertThat(floor4.holds()).isTrue();
+        assertThat(floor4.worstExcess()).isZero();
+        // a risk at FLOOR·R₀·1e-3 (round-off level, R₀ = 4) is left out of slack and multiple; above it, it counts
+        double atFloor = LazyPath.FLOOR * 4.0 * 1e-3;
+        LazyPath.DecayComparison round = path(new double[] {0, 2}, new double[] {4, atFloor}).compareDecay(4.0,
                 LazyPath.constant(2, 1.0));
         assertThat(round.slack()).isZero();
         assertThat(round.smallestRateMultiple()).isEqualTo(Double.POSITIVE_INFINITY);
-        LazyPath.DecayComparison above = path(new double[] {0, 2}, new double[] {1, 2 * atFloor}).compareDecay(1.0,
+        LazyPath.DecayComparison above = path(new double[] {0, 2}, new double[] {4, 2 * atFloor}).compareDecay(4.0,
                 LazyPath.constant(2, 1.0));
-        assertThat(above.slack()).isCloseTo(2 * atFloor / Math.exp(-2), within(1e-25));
-        assertThat(above.smallestRateMultiple()).isCloseTo(-Math.log(2 * atFloor) / 2, within(1e-12));
+        assertThat(above.slack()).isCloseTo(2 * atFloor / (4 * Math.exp(-2)), within(1e-25));
+        assertThat(above.smallestRateMultiple()).isCloseTo(-Math.log(2 * atFloor / 4) / 2, within(1e-12));
         // before rate·t reaches 1 nothing enters slack or multiple
         LazyPath.DecayComparison early = path(new double[] {0, 0.5}, new double[] {1, 0.1}).compareDecay(1.0,
                 LazyPath.constant(2, 1.0));

@@ -408,6 +408,32 @@ class LazyTrainingSmallInstanceTest {
     }
 
     @Test
+    @DisplayName("LAZY base hypothesis at its edge: alpha = alpha* (1 - 1e-12) still meets alpha >= alpha*")
+    void hypothesisEdge() {
+        for (Verdict v : LazyTrainingCheck.verdicts(inst, alpha * (1 - 1e-12), lin, lin, ctx, false)) {
+            assertThat(v.hypothesisMet()).as(v.id() + " " + v.check()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("LAZY-1 inner steps at lambda_max = 9 sigma_max^2/4 exactly: still holds")
+    void innerStepsUpperEdge() {
+        double smin2 = inst.sigmaMin() * inst.sigmaMin(), smax2 = inst.sigmaMax() * inst.sigmaMax();
+        // a λ_max whose ratio to σ_max² rounds to 2.25 exactly (2.25·σ_max² or a neighbour)
+        double edge = 2.25 * smax2;
+        for (double c : new double[] {edge, Math.nextDown(edge), Math.nextUp(edge)}) {
+            if (c / (inst.sigmaMax() * inst.sigmaMax()) == 2.25) {
+                edge = c;
+            }
+        }
+        assertThat(edge / (inst.sigmaMax() * inst.sigmaMax())).isEqualTo(2.25);
+        Verdict v = find(LazyTrainingCheck.verdicts(inst, alpha, handmade(new double[] {0, 0}, new double[] {0, 1},
+                new double[] {smin2, smin2}, new double[] {smax2, edge}), lin, ctx, false), "LAZY-1",
+                Verdict.Role.CLAIM, "proof's inner steps along the path");
+        assertThat(v.holds()).isTrue();
+    }
+
+    @Test
     @DisplayName("LAZY-1 inner steps: lambda_min = sigma_min^2/4 and travel = sigma_min/(2 beta) exactly still hold; just beyond either fails")
     void innerStepsBoundary() {
         double smin2 = inst.sigmaMin() * inst.sigmaMin(), smax2 = inst.sigmaMax() * inst.sigmaMax();

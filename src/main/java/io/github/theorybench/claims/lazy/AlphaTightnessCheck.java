@@ -91,7 +91,7 @@ public final class AlphaTightnessCheck implements ClaimCheck {
         out.add(Verdict.builder("LAZY-10").check("relative travel vs alpha, fitted slope").seed(ctx.seed())
                 .backend(ctx.backend().name()).activation("tanh").size("n", inst.n()).size("d", inst.d())
                 .size("m", inst.m()).size("c", cs[cs.length - 1] + "..1").tolerance(LazyPath.REL_TOL)
-                .observed(slope).bound(-1.0).slack(slope / -1.0).window(SLOPE_LOW, SLOPE_HIGH)
+                .observed(slope).bound(-1.0).slack(-slope).window(SLOPE_LOW, SLOPE_HIGH)
                 .holds(slope >= SLOPE_LOW && slope <= SLOPE_HIGH)
                 .measure("smallestCDecayHeld", smallestDecay).measure("smallestCTravelHeld", smallestTravel)
                 .measure("travelSlackAtC1", slackAtOne).measure("alphaStar", inst.alphaStar())

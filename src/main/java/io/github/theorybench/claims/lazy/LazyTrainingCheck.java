@@ -110,10 +110,11 @@ public final class LazyTrainingCheck implements ClaimCheck {
         if (withControls) {
             // control: the linearized travel equals sqrt(r₀ᵀ G₀⁻¹ r₀)/α in closed form; half of it must be exceeded
             double ref = closedFormLinearTravel(inst, alpha);
+            double finalOverClosedForm = lin.finalTravel() / ref;
             v.add(base("LAZY-3", inst, alpha, ctx, tol).control().check("travel vs half the closed-form travel")
-                    .observed(lin.finalTravel()).bound(ref / 2).measure("finalOverClosedForm", lin.finalTravel() / ref)
+                    .observed(lin.finalTravel()).bound(ref / 2).measure("finalOverClosedForm", finalOverClosedForm)
                     .detail(String.format(Locale.ROOT, "closed form sqrt(r0' G0^-1 r0)/alpha = %.6g; integrated "
-                            + "final travel / closed form = %.9f", ref, lin.finalTravel() / ref)).build());
+                            + "final travel / closed form = %.9f", ref, finalOverClosedForm)).build());
         }
         // LAZY-5: Lemma 8.1 with Q = α² J_t J_tᵀ, λ(t) = inf_{s ≤ t} λ_min(Q(s)) over the recorded times
         double[] lambdaRate = new double[nl.size()];
@@ -167,13 +168,14 @@ public final class LazyTrainingCheck implements ClaimCheck {
             maxEig = Math.max(maxEig, nl.lambdaMax()[k] / (inst.sigmaMax() * inst.sigmaMax()));
         }
         double radius = inst.sigmaMin() / (2 * inst.beta());
+        double travelOverRadius = nl.maxTravel() / radius;
         boolean inner = minEig >= 0.25 && maxEig <= 2.25 && nl.maxTravel() <= radius;
         v.add(base("LAZY-1", inst, alpha, ctx, tol).check("proof's inner steps along the path")
-                .observed(nl.maxTravel() / radius).bound(1.0).holds(inner).measure("minLambdaMinOverSigmaMin2", minEig)
+                .observed(travelOverRadius).bound(1.0).holds(inner).measure("minLambdaMinOverSigmaMin2", minEig)
                 .measure("maxLambdaMaxOverSigmaMax2", maxEig).measure("radius", radius)
                 .detail(String.format(Locale.ROOT, "eigenvalues of J_t J_t^T in [%.4f, %.4f] x (sigma_min^2, "
                         + "sigma_max^2), required [1/4, 9/4]; travel / (sigma_min/(2 beta)) = %.4g",
-                        minEig, maxEig, nl.maxTravel() / radius)).build());
+                        minEig, maxEig, travelOverRadius)).build());
         return v;
     }
 
