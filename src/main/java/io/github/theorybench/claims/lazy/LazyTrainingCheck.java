@@ -21,6 +21,23 @@ public final class LazyTrainingCheck implements ClaimCheck {
     static final double TAU_MAX = 30;
     static final int POINTS = 40;
 
+    private final int n, d, m, points;
+    private final double tauMax;
+
+    /** CLAIMS.md's sizes. */
+    public LazyTrainingCheck() {
+        this(N, D, M, TAU_MAX, POINTS);
+    }
+
+    /** The same check on another instance size and time grid (fast tests on small instances). */
+    LazyTrainingCheck(int n, int d, int m, double tauMax, int points) {
+        this.n = n;
+        this.d = d;
+        this.m = m;
+        this.tauMax = tauMax;
+        this.points = points;
+    }
+
     @Override
     public List<String> ids() {
         return List.of("LAZY-1", "LAZY-2", "LAZY-3", "LAZY-5", "LAZY-6");
@@ -32,17 +49,17 @@ public final class LazyTrainingCheck implements ClaimCheck {
         int seeds = ctx.quick() ? 2 : 5;
         for (int k = 0; k < seeds; k++) {
             long seed = ctx.seed() + k;
-            LazyInstance inst = LazyInstance.build(ctx.backend(), seed, N, D, M, Activation.TANH);
+            LazyInstance inst = LazyInstance.build(ctx.backend(), seed, n, d, m, Activation.TANH);
             double alpha = inst.alphaStar();
             ctx.progress(String.format(Locale.ROOT, "LAZY seed %d: sigma_min %.3f sigma_max %.3f beta %.3f alpha* %.2f",
                     seed, inst.sigmaMin(), inst.sigmaMax(), inst.beta(), alpha));
-            LazyPath nonlinear = LazyPath.integrate(inst, alpha, false, TAU_MAX, POINTS);
-            LazyPath linear = LazyPath.integrate(inst, alpha, true, TAU_MAX, POINTS);
+            LazyPath nonlinear = LazyPath.integrate(inst, alpha, false, tauMax, points);
+            LazyPath linear = LazyPath.integrate(inst, alpha, true, tauMax, points);
             out.addAll(verdicts(inst, alpha, nonlinear, linear, ctx, k == 0));
             out.instance("LAZY-1-" + seed, inst.export(alpha));
             if (k == 0) {
                 double small = 3e-5 * inst.alphaStar();
-                LazyPath below = LazyPath.integrate(inst, small, false, TAU_MAX, POINTS);
+                LazyPath below = LazyPath.integrate(inst, small, false, tauMax, points);
                 out.addAll(belowAlphaStarControls(inst, small, below, ctx));
                 out.figure(riskFigure(inst, List.of(nonlinear, linear, below)));
             }
@@ -93,10 +110,11 @@ public final class LazyTrainingCheck implements ClaimCheck {
         if (withControls) {
             // control: the linearized travel equals sqrt(r₀ᵀ G₀⁻¹ r₀)/α in closed form; half of it must be exceeded
             double ref = closedFormLinearTravel(inst, alpha);
+            double finalOverClosedForm = lin.finalTravel() / ref;
             v.add(base("LAZY-3", inst, alpha, ctx, tol).control().check("travel vs half the closed-form travel")
-                    .observed(lin.finalTravel()).bound(ref / 2).measure("finalOverClosedForm", lin.finalTravel() / ref)
+                    .observed(lin.finalTravel()).bound(ref / 2).measure("finalOverClosedForm", finalOverClosedForm)
                     .detail(String.format(Locale.ROOT, "closed form sqrt(r0' G0^-1 r0)/alpha = %.6g; integrated "
-                            + "final travel / closed form = %.9f", ref, lin.finalTravel() / ref)).build());
+                            + "final travel / closed form = %.9f", ref, finalOverClosedForm)).build());
         }
         // LAZY-5: Lemma 8.1 with Q = α² J_t J_tᵀ, λ(t) = inf_{s ≤ t} λ_min(Q(s)) over the recorded times
         double[] lambdaRate = new double[nl.size()];
@@ -150,13 +168,14 @@ public final class LazyTrainingCheck implements ClaimCheck {
             maxEig = Math.max(maxEig, nl.lambdaMax()[k] / (inst.sigmaMax() * inst.sigmaMax()));
         }
         double radius = inst.sigmaMin() / (2 * inst.beta());
+        double travelOverRadius = nl.maxTravel() / radius;
         boolean inner = minEig >= 0.25 && maxEig <= 2.25 && nl.maxTravel() <= radius;
         v.add(base("LAZY-1", inst, alpha, ctx, tol).check("proof's inner steps along the path")
-                .observed(nl.maxTravel() / radius).bound(1.0).holds(inner).measure("minLambdaMinOverSigmaMin2", minEig)
+                .observed(travelOverRadius).bound(1.0).holds(inner).measure("minLambdaMinOverSigmaMin2", minEig)
                 .measure("maxLambdaMaxOverSigmaMax2", maxEig).measure("radius", radius)
                 .detail(String.format(Locale.ROOT, "eigenvalues of J_t J_t^T in [%.4f, %.4f] x (sigma_min^2, "
                         + "sigma_max^2), required [1/4, 9/4]; travel / (sigma_min/(2 beta)) = %.4g",
-                        minEig, maxEig, nl.maxTravel() / radius)).build());
+                        minEig, maxEig, travelOverRadius)).build());
         return v;
     }
 
