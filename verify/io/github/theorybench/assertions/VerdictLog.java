@@ -4,18 +4,42 @@ import io.github.theorybench.claims.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Verdicts asserted during the test run (read by the end-of-run claims table). */
+/**
+ * Verdicts asserted during the test run (read by the end-of-run claims table), each marked with whether the
+ * asserting test class is a {@link SmallInstances} one.
+ */
 public final class VerdictLog {
-    private static final List<Verdict> VERDICTS = new ArrayList<>();
+    /** One asserted verdict; {@code smallInstance} when it was asserted from a {@link SmallInstances} test class. */
+    public record Entry(Verdict verdict, boolean smallInstance) {
+    }
+
+    private static final List<Entry> ENTRIES = new ArrayList<>();
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private VerdictLog() {
     }
 
-    public static synchronized void record(Verdict v) {
-        VERDICTS.add(v);
+    public static void record(Verdict v) {
+        boolean small = WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                .anyMatch(VerdictLog::isSmallInstanceClass));
+        synchronized (ENTRIES) {
+            ENTRIES.add(new Entry(v, small));
+        }
     }
 
-    public static synchronized List<Verdict> snapshot() {
-        return List.copyOf(VERDICTS);
+    /** The class, or a class it is nested in (nested, local and anonymous helpers of a test class), is marked. */
+    static boolean isSmallInstanceClass(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (k.isAnnotationPresent(SmallInstances.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static List<Entry> snapshot() {
+        synchronized (ENTRIES) {
+            return List.copyOf(ENTRIES);
+        }
     }
 }

@@ -95,18 +95,20 @@ class VerdictTest {
     }
 
     @Test
-    @DisplayName("Verdict builder: holds defaults to observed <= bound (boundary included) for exact and phenomenon claims, even with a window")
+    @DisplayName("Verdict builder: without a window, holds defaults to observed <= bound (boundary included); a window decides for every kind")
     void builderHoldsNonScaling() {
         assertThat(Verdict.builder("LSQ-1").observed(1.0).bound(2.0).build().holds()).isTrue();
         assertThat(Verdict.builder("LSQ-1").observed(2.0).bound(2.0).build().holds()).isTrue();
         assertThat(Verdict.builder("LSQ-1").observed(Math.nextUp(2.0)).bound(2.0).build().holds()).isFalse();
         assertThat(Verdict.builder("DLS-1").observed(3.0).bound(2.0).build().holds()).isFalse();
-        // a window does not apply to a non-scaling claim: observed in the window but above the bound fails
-        assertThat(Verdict.builder("LSQ-1").observed(3.0).bound(2.0).window(0.0, 5.0).build().holds()).isFalse();
-        assertThat(Verdict.builder("LSQ-1").observed(1.0).bound(2.0).window(5.0, 6.0).build().holds()).isTrue();
-        // kind overridden to SCALING turns the window on
-        assertThat(Verdict.builder("LSQ-1").kind(ClaimKind.SCALING).observed(3.0).bound(2.0).window(0.0, 5.0)
-                .build().holds()).isTrue();
+        // a window decides for a phenomenon claim too (PWR-2 rate/q in [0.9, 1.1], LAZY-10 slope in [-1.1, -0.9]:
+        // reading them as observed <= bound reported -0.95 violated and -1.2 holding)
+        assertThat(Verdict.builder("LAZY-10").observed(-0.95).bound(-1.0).window(-1.1, -0.9).build().holds()).isTrue();
+        assertThat(Verdict.builder("LAZY-10").observed(-1.2).bound(-1.0).window(-1.1, -0.9).build().holds()).isFalse();
+        assertThat(Verdict.builder("PWR-2").observed(1.05).bound(1.0).window(0.9, 1.1).build().holds()).isTrue();
+        assertThat(Verdict.builder("PWR-2").observed(0.5).bound(1.0).window(0.9, 1.1).build().holds()).isFalse();
+        assertThat(Verdict.builder("LSQ-1").observed(3.0).bound(2.0).window(0.0, 5.0).build().holds()).isTrue();
+        assertThat(Verdict.builder("LSQ-1").observed(1.0).bound(2.0).window(5.0, 6.0).build().holds()).isFalse();
         // an explicit holds wins over the default either way
         assertThat(Verdict.builder("LSQ-1").observed(3.0).bound(2.0).holds(true).build().holds()).isTrue();
         assertThat(Verdict.builder("LSQ-1").observed(1.0).bound(2.0).holds(false).build().holds()).isFalse();

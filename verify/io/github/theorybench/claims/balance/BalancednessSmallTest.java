@@ -4,6 +4,7 @@ import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * there, as at CLAIMS.md's d = 20), and BAL-4 on d = 6, n = 150 over μ ∈ {0.1, 0.03, 0.01}. The GD quantities are
  * recomputed in the test from the loss and B = UᵀU − VᵀV.
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BalancednessSmallTest {
     static final int D = 10, N = 150;

@@ -3,6 +3,7 @@ package io.github.theorybench.claims.dln;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Table;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * enough for mutation testing. Instance quantities are recomputed here from X and Y by other routes (normal
  * equations, W = 0), and the verdicts' numbers are checked against each other and the table.
  */
+@SmallInstances
 class CriticalPointSmallTest {
     private static final long SEED = 1300;       // ctx seed 1: 1000·1 + 300 + 0
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices

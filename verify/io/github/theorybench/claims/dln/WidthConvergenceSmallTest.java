@@ -3,6 +3,7 @@ package io.github.theorybench.claims.dln;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Table;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@link DeepLinearNetClaimsTest} runs L ∈ {2, 3, 5}, m up to 32 and 128). The instance's η, rate and OPT are
  * recomputed from X and Y; the verdicts and table are checked against direct runs.
  */
+@SmallInstances
 class WidthConvergenceSmallTest {
     private static final long SEED = 1200;              // ctx seed 1: 1000·1 + 200 + 0
     private final Backend b = Backends.byName("ejml");    // pure Java: the fastest backend on these tiny matrices

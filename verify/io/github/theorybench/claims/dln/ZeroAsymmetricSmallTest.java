@@ -3,6 +3,7 @@ package io.github.theorybench.claims.dln;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.ClaimKind;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * prefix of 2e4 steps). With ≤ 400 steps every step is recorded, so the run's statistics (slack, rates, control) are
  * recomputed here from its own R(t)/R(0) series; the verdicts, table and figure are checked against direct runs.
  */
+@SmallInstances
 class ZeroAsymmetricSmallTest {
     private static final int STEPS = 300;
     private static final long SEED = 1100;               // ctx seed 1: 1000·1 + 100 + 0

@@ -17,6 +17,7 @@ import static io.github.theorybench.claims.dls.FeatureLearningCheck.T_TRAIN;
 import static io.github.theorybench.claims.dls.FeatureLearningCheck.rng;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.ClaimKind;
@@ -49,6 +50,7 @@ import org.hipparchus.random.RandomGenerator;
  * re-drawn biases, ridge head; random features frozen at W₀; NTK kernel ridge; test MSE against the clean target)
  * with the model's public API, then pins every verdict, measurement, figure series and table cell to it.
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeatureLearningSmallTest {
     static final int M = 40, TEST = 200;

@@ -4,6 +4,7 @@ import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * series, the table's cells are checked against the series and the instance, the c = 1 row against an independent
  * integration, and the "smallest c that still held" measurements against the table's yes/no chain.
  */
+@SmallInstances
 class AlphaTightnessSmallInstanceTest {
     static final int N = 3, D = 3, M = 20, POINTS = 8;
     static final double TAU_MAX = 8;

@@ -4,6 +4,7 @@ import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Table;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * (f(x_i) = Σ_j s_j tanh(w_jᵀx_i), R₀ = ½‖αf − y‖²), the band from those cells, and the Gaussian-width prediction
  * E[tanh(z)²]/2 by Simpson quadrature instead of Gauss–Hermite. {@link LazyTrainingTest} runs the CLAIMS.md grid.
  */
+@SmallInstances
 class InitialRiskScalingSmallGridTest {
     static final double[] ALPHAS = {10, 100};
     static final int[] WIDTHS = {16, 64}, NS = {8, 16};

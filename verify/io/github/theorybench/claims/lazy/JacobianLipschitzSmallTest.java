@@ -3,6 +3,7 @@ package io.github.theorybench.claims.lazy;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Verdict;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * second): the ratio ‖J_W − J_V‖_F / (β₀ sqrt(Σ‖x_i‖⁴) ‖W − V‖_F) against explicit Jacobians, the verdicts against a
  * replay of the check's draws, and the tight n = 1 case against its closed form.
  */
+@SmallInstances
 class JacobianLipschitzSmallTest {
     private static final long SEED = 1;
     private final Backend backend = Backends.byName(Backends.DEFAULT);

@@ -4,6 +4,7 @@ import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  * from the integrated paths and the instance's constants with independent formulas, the controls must bite, and the
  * figure's series must be the paths' data. {@link LazyTrainingTest} runs the CLAIMS.md sizes.
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LazyTrainingSmallInstanceTest {
     static final int N = 3, D = 3, M = 20, POINTS = 8;

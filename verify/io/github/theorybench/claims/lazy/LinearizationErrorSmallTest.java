@@ -3,6 +3,7 @@ package io.github.theorybench.claims.lazy;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * extra random start): every verdict, table cell and figure series against an independent aggregation of the check's
  * per-(seed, width, radius) points, and the points themselves against explicit Jacobians and the Taylor bound.
  */
+@SmallInstances
 class LinearizationErrorSmallTest {
     private static final long SEED = 2;
     private static final Sizes SZ = new Sizes(new int[] {16, 32, 64}, 32, 2, 6, 1);

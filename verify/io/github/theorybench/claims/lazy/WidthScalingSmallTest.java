@@ -3,6 +3,7 @@ package io.github.theorybench.claims.lazy;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * K∞ entrywise, and the whole check at widths 16..256 with 3 draws replayed independently (explicit Jacobians,
  * Hipparchus eigenvalues, own least squares): figure series, reference line, fitted slopes and their windows.
  */
+@SmallInstances
 class WidthScalingSmallTest {
     private static final long SEED = 3;
     private static final int[] WIDTHS = {16, 64, 256};

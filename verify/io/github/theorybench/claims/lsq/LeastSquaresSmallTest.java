@@ -4,6 +4,7 @@ import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Verdict;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * LSQ-1..3 (seed 002) on small instances: n = 8 with p = 20 (κ² ≈ 5-10 > √8: √n-limited) and p = 600 (κ² ≈ 1.4 < √8:
  * κ²-limited); every number recomputed independently in the test with Hipparchus and its own GD loop.
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeastSquaresSmallTest {
     static final int N = 8, P_SQRT = 20, P_KAPPA = 600;

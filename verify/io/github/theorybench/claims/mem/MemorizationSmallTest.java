@@ -3,6 +3,7 @@ package io.github.theorybench.claims.mem;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Table;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * and table cell against a construction recomputed in the test. At n = 300 the amplification is already ~3e7, so
  * the fixed 1e−9·max|y| control bites there as it does at CLAIMS.md's n = 2000.
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemorizationSmallTest {
     private final Backend b = Backends.byName(Backends.DEFAULT);

@@ -3,6 +3,7 @@ package io.github.theorybench.claims.ntk;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Verdict;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * NTK-4 instance by instance (fast: the seeds below converge in a few thousand GD steps; {@link TangentKernelClaimsTest}
  * runs the check's own seeds). Numbers are recomputed from the instance (X, W₀, signs drawn in the check's order).
  */
+@SmallInstances
 class JacobianRankSmallTest {
     private final Backend backend = Backends.byName(Backends.DEFAULT);
     private final CheckContext ctx = CheckContext.of(backend, 11, true);

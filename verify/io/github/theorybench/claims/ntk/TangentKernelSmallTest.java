@@ -3,6 +3,7 @@ package io.github.theorybench.claims.ntk;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * sizes). The measurements, figure series and the errors behind the fitted slopes are recomputed here from the
  * instance. Each test runs its check itself (PIT attributes @BeforeAll coverage to no test method).
  */
+@SmallInstances
 class TangentKernelSmallTest {
     private static final long SEED = 3;
     private final Backend backend = Backends.byName(Backends.DEFAULT);

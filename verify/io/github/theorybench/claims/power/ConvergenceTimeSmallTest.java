@@ -4,6 +4,7 @@ import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Table;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * PWR-6 (002, "How does more overparameterization help?") on d = 10, n = 300, quick (3 init seeds, α = 1e−3): the
  * iteration counts of the batched descent against a one-run-at-a-time GD, medians, ratios, verdicts and table rows.
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConvergenceTimeSmallTest {
     static final int D = 10, N = 300;

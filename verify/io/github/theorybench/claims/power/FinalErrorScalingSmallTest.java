@@ -4,6 +4,7 @@ import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * sample-size hypothesis fails at 200 and holds at 600), r ∈ {r*, 8}, α ∈ {1e−2, 1e−3, 1e−4}; full mode (fixed-T
  * sensitivity) on n = 600, α ∈ {1e−2, 1e−4}. Verdicts, table and figures against runs, fits and spectra recomputed here.
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinalErrorScalingSmallTest {
     static final int D = 6;

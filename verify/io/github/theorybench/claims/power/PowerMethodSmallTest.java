@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * every verdict, table row and figure series against the package's spectral runs and an independent Hipparchus
  * recomputation (eigenvalues, principal angles, power iterates, regressions).
  */
+@SmallInstances
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PowerMethodSmallTest {
     static final int D = 10, N = 300;

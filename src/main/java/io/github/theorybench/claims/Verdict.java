@@ -112,7 +112,10 @@ public record Verdict(
         return new Builder(id);
     }
 
-    /** Builds a verdict; kind defaults to the catalogue's, slack to observed/bound for exact claims. */
+    /**
+     * Builds a verdict; kind defaults to the catalogue's, slack to observed/bound, holds to windowLow &lt;= observed &lt;=
+     * windowHigh where a window is set and to observed &lt;= bound otherwise.
+     */
     public static final class Builder {
         private final String id;
         private ClaimKind kind;
@@ -162,7 +165,7 @@ public record Verdict(
             boolean h;
             if (holds != null) {
                 h = holds;
-            } else if (kind == ClaimKind.SCALING && !Double.isNaN(windowLow)) {
+            } else if (!Double.isNaN(windowLow)) {   // a window decides for every kind (PWR-2, LAZY-10 had read it as <= bound)
                 h = observed >= windowLow && observed <= windowHigh;
             } else {
                 h = observed <= bound;
