@@ -10,8 +10,12 @@ import org.assertj.core.api.AbstractAssert;
  */
 public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> {
 
+    /** The {@link SmallInstances} test class asserting, or null for a test at CLAIMS.md sizes. */
+    private final Class<?> smallInstanceTest;
+
     private VerdictAssert(Verdict actual) {
         super(actual, VerdictAssert.class);
+        this.smallInstanceTest = VerdictLog.callingSmallInstanceClass().orElse(null);
     }
 
     public static VerdictAssert assertThat(Verdict actual) {
@@ -19,20 +23,30 @@ public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> 
         return new VerdictAssert(actual);
     }
 
+    /** The CLI reruns an instance at CLAIMS.md sizes; a small instance is rerun by its test class. */
+    private String rerun() {
+        Verdict v = actual;
+        if (smallInstanceTest != null) {
+            return "mvn test -Dtest=" + smallInstanceTest.getSimpleName()
+                    + " (a small instance; the CLI runs CLAIMS.md sizes)";
+        }
+        return "bin/theorybench claims --only " + v.id() + " --seed " + v.seed() + " --backend "
+                + (v.backend().isEmpty() ? "openblas" : v.backend());
+    }
+
     private String describeVerdict() {
         Verdict v = actual;
         return String.format(java.util.Locale.ROOT,
                 "%s [%s, %s] %s%n  statement: %s%n  check: %s%n  observed %.6g vs bound %.6g (slack %.4g)%s%n"
                         + "  hypothesis met: %s; holds: %s%n  seed %d, sizes %s, backend %s%s%n  detail: %s%s%n"
-                        + "  rerun: bin/theorybench claims --only %s --seed %d --backend %s",
+                        + "  rerun: %s",
                 v.id(), v.kind().label(), v.role().label(), v.status().label(), v.statement(), v.check(),
                 v.observed(), v.bound(), v.slack(),
                 Double.isNaN(v.windowLow()) ? "" : String.format(java.util.Locale.ROOT, " window [%.4g, %.4g]",
                         v.windowLow(), v.windowHigh()),
                 v.hypothesisMet(), v.holds(), v.seed(), v.sizes(), v.backend(),
                 v.activation().isEmpty() ? "" : ", activation " + v.activation(), v.detail(),
-                v.error() == null ? "" : "%n  error: " + v.error(), v.id(), v.seed(),
-                v.backend().isEmpty() ? "openblas" : v.backend());
+                v.error() == null ? "" : "%n  error: " + v.error(), rerun());
     }
 
     /** The claim's conclusion held (and no error). */

@@ -20,21 +20,30 @@ public final class VerdictLog {
     }
 
     public static void record(Verdict v) {
-        boolean small = WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
-                .anyMatch(VerdictLog::isSmallInstanceClass));
+        boolean small = callingSmallInstanceClass().isPresent();
         synchronized (ENTRIES) {
             ENTRIES.add(new Entry(v, small));
         }
     }
 
-    /** The class, or a class it is nested in (nested, local and anonymous helpers of a test class), is marked. */
-    static boolean isSmallInstanceClass(Class<?> c) {
+    /** The outermost {@link SmallInstances} class on the caller's stack (the test class asserting), if any. */
+    static java.util.Optional<Class<?>> callingSmallInstanceClass() {
+        return WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                .map(VerdictLog::smallInstanceClass).filter(java.util.Objects::nonNull).findFirst());
+    }
+
+    /** The class, or a class it is nested in (nested, local and anonymous helpers of a test class), if marked. */
+    static Class<?> smallInstanceClass(Class<?> c) {
         for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
             if (k.isAnnotationPresent(SmallInstances.class)) {
-                return true;
+                return k;
             }
         }
-        return false;
+        return null;
+    }
+
+    static boolean isSmallInstanceClass(Class<?> c) {
+        return smallInstanceClass(c) != null;
     }
 
     public static List<Entry> snapshot() {

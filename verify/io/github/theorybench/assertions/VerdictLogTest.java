@@ -19,6 +19,8 @@ class VerdictLogTest {
     void aMarkedClassAndWhatIsNestedInItAreSmallInstanceClasses() {
         assertThat(VerdictLog.isSmallInstanceClass(Marked.class)).isTrue();
         assertThat(VerdictLog.isSmallInstanceClass(Marked.Nested.class)).isTrue();
+        assertThat(VerdictLog.smallInstanceClass(Marked.Nested.class)).isEqualTo(Marked.class);
+        assertThat(VerdictLog.smallInstanceClass(Unmarked.class)).isNull();
         assertThat(VerdictLog.isSmallInstanceClass(Unmarked.class)).isFalse();
         assertThat(VerdictLog.isSmallInstanceClass(VerdictLogTest.class)).isFalse();
     }
