@@ -67,6 +67,27 @@ public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> 
         return this;
     }
 
+    /**
+     * The row is a control and it bit: the check reported what it must (a violation, or "holds" for a control that
+     * runs the other way on a claim found false as stated).
+     */
+    public VerdictAssert controlBit() {
+        isNotNull();
+        if (actual.status() != Verdict.Status.CONTROL_BIT) {
+            failWithMessage("expected a control that bit, got %s:%n%s", actual.status().label(), describeVerdict());
+        }
+        return this;
+    }
+
+    /** A violated row carries its isolated cause (Trust rule 4). */
+    public VerdictAssert hasFinding() {
+        isNotNull();
+        if (actual.finding().isBlank()) {
+            failWithMessage("violated row without a finding (its cause):%n%s", describeVerdict());
+        }
+        return this;
+    }
+
     public VerdictAssert hypothesisMet() {
         isNotNull();
         if (!actual.hypothesisMet()) {

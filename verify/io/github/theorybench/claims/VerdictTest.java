@@ -23,8 +23,9 @@ class VerdictTest {
         Map<String, Object> sizes = new LinkedHashMap<>();
         sizes.put("n", 20);
         sizes.put("m", 7);
-        return new Verdict("LAZY-3", ClaimKind.EXACT, role, "travel", hypothesisMet, 1.5, 2.5, 0.6, 0.1, 0.9, holds,
-                42L, sizes, "ejml", "tanh", 1e-9, "some detail", Map.of("b", 2.0, "a", 1.0), error, 3.25);
+        return new Verdict("LAZY-3", ClaimKind.EXACT, role, "travel", "travel", hypothesisMet, 1.5, 2.5, 0.6, 0.1, 0.9,
+                holds, 42L, sizes, "ejml", "tanh", 1e-9, "some detail", "a finding", Map.of("b", 2.0, "a", 1.0), error,
+                false, 3.25);
     }
 
     @Test
@@ -150,6 +151,20 @@ class VerdictTest {
         assertThat(full(Role.CONTROL, true, false, null).status()).isEqualTo(Status.CONTROL_BIT);
         assertThat(full(Role.CONTROL, false, true, null).status()).isEqualTo(Status.CONTROL_DID_NOT_BITE);
         assertThat(full(Role.CONTROL, false, false, null).status()).isEqualTo(Status.CONTROL_BIT);
+        assertThat(full(Role.EXPLORATORY, true, false, null).status()).isEqualTo(Status.EXPLORATORY);
+        assertThat(full(Role.EXPLORATORY, false, true, null).status()).isEqualTo(Status.EXPLORATORY);
+        // a control on a claim found false as stated bites when the check reports "holds" (Trust rule 2)
+        Verdict otherWay = Verdict.builder(Criterion.control("BAL-1", "otherWay")).controlExpectsHolds().observed(1)
+                .bound(2).build();
+        assertThat(otherWay.status()).isEqualTo(Status.CONTROL_BIT);
+        assertThat(Verdict.builder(Criterion.control("BAL-1", "otherWay")).controlExpectsHolds().observed(3).bound(2)
+                .build().status()).isEqualTo(Status.CONTROL_DID_NOT_BITE);
+        assertThat(otherWay.criterion()).isEqualTo(Criterion.control("BAL-1", "otherWay"));
+        assertThat(Status.VIOLATED.needsAttention()).isTrue();
+        assertThat(Status.CONTROL_DID_NOT_BITE.needsAttention()).isTrue();
+        assertThat(Status.ERROR.needsAttention()).isTrue();
+        assertThat(Status.EXPLORATORY.needsAttention()).isFalse();
+        assertThat(Status.HYPOTHESIS_NOT_MET.needsAttention()).isFalse();
         for (Role r : Role.values()) {
             for (boolean h : new boolean[] {false, true}) {
                 assertThat(full(r, h, h, "boom").status()).isEqualTo(Status.ERROR);
@@ -162,9 +177,10 @@ class VerdictTest {
     @DisplayName("Verdict status order and labels, role and kind labels")
     void labels() {
         assertThat(Status.values()).containsExactly(Status.HOLDS, Status.HYPOTHESIS_NOT_MET, Status.VIOLATED,
-                Status.CONTROL_BIT, Status.CONTROL_DID_NOT_BITE, Status.ERROR);
+                Status.CONTROL_BIT, Status.CONTROL_DID_NOT_BITE, Status.EXPLORATORY, Status.ERROR);
         assertThat(List.of(Status.values()).stream().map(Status::label).toList()).containsExactly("holds",
-                "hypothesis not met", "violated", "control bit", "control did not bite", "error");
+                "hypothesis not met", "violated", "control bit", "control did not bite", "exploratory", "error");
+        assertThat(Role.EXPLORATORY.label()).isEqualTo("exploratory");
         assertThat(Role.CLAIM.label()).isEqualTo("claim");
         assertThat(Role.CONTROL.label()).isEqualTo("control");
         assertThat(ClaimKind.EXACT.label()).isEqualTo("exact");
@@ -178,14 +194,16 @@ class VerdictTest {
         Verdict v = full(Role.CONTROL, false, true, "e");
         Verdict s = v.withSeconds(7.5);
         assertThat(s.seconds()).isEqualTo(7.5);
-        assertThat(s).isEqualTo(new Verdict(v.id(), v.kind(), v.role(), v.check(), v.hypothesisMet(), v.observed(),
-                v.bound(), v.slack(), v.windowLow(), v.windowHigh(), v.holds(), v.seed(), v.sizes(), v.backend(),
-                v.activation(), v.tolerance(), v.detail(), v.measurements(), v.error(), 7.5));
+        assertThat(s).isEqualTo(new Verdict(v.id(), v.kind(), v.role(), v.check(), v.key(), v.hypothesisMet(),
+                v.observed(), v.bound(), v.slack(), v.windowLow(), v.windowHigh(), v.holds(), v.seed(), v.sizes(),
+                v.backend(), v.activation(), v.tolerance(), v.detail(), v.finding(), v.measurements(), v.error(),
+                v.controlExpectsHolds(), 7.5));
         Verdict b = v.withBackend("openblas");
         assertThat(b.backend()).isEqualTo("openblas");
-        assertThat(b).isEqualTo(new Verdict(v.id(), v.kind(), v.role(), v.check(), v.hypothesisMet(), v.observed(),
-                v.bound(), v.slack(), v.windowLow(), v.windowHigh(), v.holds(), v.seed(), v.sizes(), "openblas",
-                v.activation(), v.tolerance(), v.detail(), v.measurements(), v.error(), v.seconds()));
+        assertThat(b).isEqualTo(new Verdict(v.id(), v.kind(), v.role(), v.check(), v.key(), v.hypothesisMet(),
+                v.observed(), v.bound(), v.slack(), v.windowLow(), v.windowHigh(), v.holds(), v.seed(), v.sizes(),
+                "openblas", v.activation(), v.tolerance(), v.detail(), v.finding(), v.measurements(), v.error(),
+                v.controlExpectsHolds(), v.seconds()));
         assertThat(v.seconds()).isEqualTo(3.25);
         assertThat(v.backend()).isEqualTo("ejml");
     }
@@ -194,9 +212,9 @@ class VerdictTest {
     @DisplayName("Verdict error row: catalogue kind, claim role, NaN numbers, hypothesis and holds false, one-line message")
     void errorRow() {
         Verdict v = Verdict.error("PWR-4", "t_spec slope", 9L, "ejml", new IllegalStateException("bad\nthing"));
-        assertThat(v).isEqualTo(new Verdict("PWR-4", ClaimKind.SCALING, Role.CLAIM, "t_spec slope", false,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, 9L, Map.of(), "ejml", "",
-                Double.NaN, "check threw", Map.of(), "IllegalStateException: bad thing", 0.0));
+        assertThat(v).isEqualTo(new Verdict("PWR-4", ClaimKind.SCALING, Role.CLAIM, "t_spec slope", "error",
+                false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, 9L, Map.of(), "ejml", "",
+                Double.NaN, "check threw", "", Map.of(), "IllegalStateException: bad thing", false, 0.0));
         assertThat(v.status()).isEqualTo(Status.ERROR);
         assertThat(Verdict.error("LSQ-2", "c", 0L, "b", new ArithmeticException()).error())
                 .isEqualTo("ArithmeticException");
@@ -207,14 +225,14 @@ class VerdictTest {
     @Test
     @DisplayName("Verdict record: null id/kind/role rejected; sizes kept in order, measurements sorted, both copied and read-only")
     void canonicalConstructor() {
-        assertThatThrownBy(() -> new Verdict(null, ClaimKind.EXACT, Role.CLAIM, "", true, 0, 0, 0, 0, 0, true, 0,
-                null, "", "", 0, "", null, null, 0)).isInstanceOf(NullPointerException.class).hasMessage("id");
-        assertThatThrownBy(() -> new Verdict("LSQ-1", null, Role.CLAIM, "", true, 0, 0, 0, 0, 0, true, 0,
-                null, "", "", 0, "", null, null, 0)).isInstanceOf(NullPointerException.class).hasMessage("kind");
-        assertThatThrownBy(() -> new Verdict("LSQ-1", ClaimKind.EXACT, null, "", true, 0, 0, 0, 0, 0, true, 0,
-                null, "", "", 0, "", null, null, 0)).isInstanceOf(NullPointerException.class).hasMessage("role");
-        Verdict empty = new Verdict("LSQ-1", ClaimKind.EXACT, Role.CLAIM, "", true, 0, 0, 0, 0, 0, true, 0, null, "",
-                "", 0, "", null, null, 0);
+        assertThatThrownBy(() -> new Verdict(null, ClaimKind.EXACT, Role.CLAIM, "", "", true, 0, 0, 0, 0, 0, true, 0,
+                null, "", "", 0, "", "", null, null, false, 0)).isInstanceOf(NullPointerException.class).hasMessage("id");
+        assertThatThrownBy(() -> new Verdict("LSQ-1", null, Role.CLAIM, "", "", true, 0, 0, 0, 0, 0, true, 0,
+                null, "", "", 0, "", "", null, null, false, 0)).isInstanceOf(NullPointerException.class).hasMessage("kind");
+        assertThatThrownBy(() -> new Verdict("LSQ-1", ClaimKind.EXACT, null, "", "", true, 0, 0, 0, 0, 0, true, 0,
+                null, "", "", 0, "", "", null, null, false, 0)).isInstanceOf(NullPointerException.class).hasMessage("role");
+        Verdict empty = new Verdict("LSQ-1", ClaimKind.EXACT, Role.CLAIM, "", "", true, 0, 0, 0, 0, 0, true, 0, null, "",
+                "", 0, "", "", null, null, false, 0);
         assertThat(empty.sizes()).isEmpty();
         assertThat(empty.measurements()).isEmpty();
 
@@ -224,8 +242,8 @@ class VerdictTest {
         Map<String, Double> meas = new HashMap<>();
         meas.put("z", 1.0);
         meas.put("a", 2.0);
-        Verdict v = new Verdict("LSQ-1", ClaimKind.EXACT, Role.CLAIM, "", true, 0, 0, 0, 0, 0, true, 0, sizes, "",
-                "", 0, "", meas, null, 0);
+        Verdict v = new Verdict("LSQ-1", ClaimKind.EXACT, Role.CLAIM, "", "", true, 0, 0, 0, 0, 0, true, 0, sizes, "",
+                "", 0, "", "", meas, null, false, 0);
         sizes.put("late", 3);
         meas.put("late", 3.0);
         assertThat(v.sizes()).containsExactly(Map.entry("z", 1), Map.entry("a", 2));

@@ -76,4 +76,19 @@ public final class CheckResult {
                 .orElseThrow(() -> new IllegalStateException("no verdict " + id + " / " + check + " in " + verdicts
                         .stream().map(v -> v.id() + "/" + v.check()).toList()));
     }
+
+    /** The rows judged by criterion {@code c}, in the order the check produced them. */
+    public List<Verdict> verdicts(Criterion c) {
+        return verdicts.stream().filter(v -> v.criterion().equals(c)).toList();
+    }
+
+    /** The single row judged by {@code c}; an error naming the rows there are when there is not exactly one. */
+    public Verdict verdict(Criterion c) {
+        List<Verdict> vs = verdicts(c);
+        if (vs.size() != 1) {
+            throw new IllegalStateException(vs.size() + " rows for " + c + "; criteria present: " + verdicts.stream()
+                    .map(Verdict::criterion).distinct().toList());
+        }
+        return vs.get(0);
+    }
 }

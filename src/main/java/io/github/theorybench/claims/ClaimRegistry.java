@@ -6,37 +6,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The checks that exist, in report order. Each claim family adds its checks here (one line per check class).
+ * The checks that exist, in report order: the families' checks, family by family ({@link ClaimFamily}).
  */
 public final class ClaimRegistry {
     private ClaimRegistry() {
     }
 
+    /** The families in CLAIMS.md order. */
+    public static List<ClaimFamily> families() {
+        return List.of(new io.github.theorybench.claims.lazy.LazyClaims(),
+                new io.github.theorybench.claims.ntk.TangentKernelClaims(),
+                new io.github.theorybench.claims.lsq.LeastSquaresClaims(),
+                new io.github.theorybench.claims.balance.BalancednessClaims(),
+                new io.github.theorybench.claims.power.PowerMethodClaims(),
+                new io.github.theorybench.claims.dln.DeepLinearClaims(),
+                new io.github.theorybench.claims.mem.MemorizationClaims(),
+                new io.github.theorybench.claims.dls.FeatureLearningClaims());
+    }
+
+    /** Every check, family by family. */
     public static List<ClaimCheck> all() {
         List<ClaimCheck> checks = new ArrayList<>();
-        // Family registrations (one line each): keep in CLAIMS.md order.
-        checks.add(new io.github.theorybench.claims.lazy.LazyTrainingCheck());
-        checks.add(new io.github.theorybench.claims.lazy.JacobianLipschitzCheck());
-        checks.add(new io.github.theorybench.claims.lazy.WidthScalingCheck());
-        checks.add(new io.github.theorybench.claims.lazy.InitialRiskScalingCheck());
-        checks.add(new io.github.theorybench.claims.lazy.LinearizationErrorCheck());
-        checks.add(new io.github.theorybench.claims.lazy.AlphaTightnessCheck());
-        checks.add(new io.github.theorybench.claims.ntk.KernelSplitCheck());
-        checks.add(new io.github.theorybench.claims.ntk.TwoLayerKernelConvergenceCheck());
-        checks.add(new io.github.theorybench.claims.ntk.DeepKernelConvergenceCheck());
-        checks.add(new io.github.theorybench.claims.ntk.JacobianRankCheck());
-        checks.add(new io.github.theorybench.claims.lsq.LeastSquaresDescentCheck());
-        checks.add(new io.github.theorybench.claims.balance.BalancednessCheck());
-        checks.add(new io.github.theorybench.claims.balance.DriftScalingCheck());
-        checks.add(new io.github.theorybench.claims.power.PowerMethodCheck());
-        checks.add(new io.github.theorybench.claims.power.ConcentrationCheck());
-        checks.add(new io.github.theorybench.claims.power.FinalErrorScalingCheck());
-        checks.add(new io.github.theorybench.claims.power.ConvergenceTimeCheck());
-        checks.add(new io.github.theorybench.claims.dln.ZeroAsymmetricDescentCheck());
-        checks.add(new io.github.theorybench.claims.dln.WidthConvergenceCheck());
-        checks.add(new io.github.theorybench.claims.dln.CriticalPointCheck());
-        checks.add(new io.github.theorybench.claims.mem.MemorizationCheck());
-        checks.add(new io.github.theorybench.claims.dls.FeatureLearningCheck());
+        families().forEach(f -> checks.addAll(f.checks()));
         return checks;
     }
 

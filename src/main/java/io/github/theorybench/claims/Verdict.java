@@ -18,6 +18,7 @@ public record Verdict(
         ClaimKind kind,
         Role role,
         String check,
+        String key,
         boolean hypothesisMet,
         double observed,
         double bound,
@@ -31,13 +32,19 @@ public record Verdict(
         String activation,
         double tolerance,
         String detail,
+        String finding,
         Map<String, Double> measurements,
         String error,
+        boolean controlExpectsHolds,
         double seconds) {
 
-    /** What a verdict row is: the claim's own check, or a control that must fail. */
+    /**
+     * What a verdict row is: the claim's own check; a control that must fail (or, for a claim found false as stated,
+     * must hold: Trust rule 2); or an exploratory row on an instance outside the claim's hypothesis, reported for what
+     * it shows and never counted as a pass, a fail or a finding (Trust rule 1).
+     */
     public enum Role {
-        CLAIM, CONTROL;
+        CLAIM, CONTROL, EXPLORATORY;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -51,6 +58,7 @@ public record Verdict(
         VIOLATED("violated"),
         CONTROL_BIT("control bit"),
         CONTROL_DID_NOT_BITE("control did not bite"),
+        EXPLORATORY("exploratory"),
         ERROR("error");
 
         private final String label;
@@ -62,12 +70,19 @@ public record Verdict(
         public String label() {
             return label;
         }
+
+        /** A row a reader must look at: a violated claim, a control that could not fail, or a check that threw. */
+        public boolean needsAttention() {
+            return this == VIOLATED || this == CONTROL_DID_NOT_BITE || this == ERROR;
+        }
     }
 
     public Verdict {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(role, "role");
+        key = key == null ? "" : key;
+        finding = finding == null ? "" : finding;
         sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes == null ? Map.of() : sizes));
         measurements = Collections.unmodifiableMap(new TreeMap<>(measurements == null ? Map.of() : measurements));
     }
@@ -76,8 +91,11 @@ public record Verdict(
         if (error != null) {
             return Status.ERROR;
         }
+        if (role == Role.EXPLORATORY) {
+            return Status.EXPLORATORY;
+        }
         if (role == Role.CONTROL) {
-            return holds ? Status.CONTROL_DID_NOT_BITE : Status.CONTROL_BIT;
+            return holds == controlExpectsHolds ? Status.CONTROL_BIT : Status.CONTROL_DID_NOT_BITE;
         }
         if (!hypothesisMet) {
             return Status.HYPOTHESIS_NOT_MET;
@@ -91,25 +109,40 @@ public record Verdict(
     }
 
     public Verdict withSeconds(double s) {
-        return new Verdict(id, kind, role, check, hypothesisMet, observed, bound, slack, windowLow, windowHigh, holds,
-                seed, sizes, backend, activation, tolerance, detail, measurements, error, s);
+        return new Verdict(id, kind, role, check, key, hypothesisMet, observed, bound, slack, windowLow, windowHigh,
+                holds, seed, sizes, backend, activation, tolerance, detail, finding, measurements, error,
+                controlExpectsHolds, s);
     }
 
     public Verdict withBackend(String b) {
-        return new Verdict(id, kind, role, check, hypothesisMet, observed, bound, slack, windowLow, windowHigh, holds,
-                seed, sizes, b, activation, tolerance, detail, measurements, error, seconds);
+        return new Verdict(id, kind, role, check, key, hypothesisMet, observed, bound, slack, windowLow, windowHigh,
+                holds, seed, sizes, b, activation, tolerance, detail, finding, measurements, error,
+                controlExpectsHolds, seconds);
+    }
+
+    /** The criterion this row was judged by. */
+    public Criterion criterion() {
+        return new Criterion(id, key, role);
     }
 
     /** An error row for a check that threw: the report shows it instead of crashing. */
     public static Verdict error(String id, String check, long seed, String backend, Throwable e) {
         String msg = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new Verdict(id, ClaimCatalog.kind(id), Role.CLAIM, check, false, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, false, seed, Map.of(), backend, "", Double.NaN, "check threw",
-                Map.of(), msg.replace('\n', ' '), 0.0);
+        return new Verdict(id, ClaimCatalog.kind(id), Role.CLAIM, check, "error", false, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, false, seed, Map.of(), backend, "", Double.NaN, "check threw", "",
+                Map.of(), msg.replace('\n', ' '), false, 0.0);
     }
 
     public static Builder builder(String id) {
         return new Builder(id);
+    }
+
+    /** A builder for one row judged by {@code c}: its claim ID, key and role. */
+    public static Builder builder(Criterion c) {
+        Builder b = new Builder(c.id());
+        b.key = c.key();
+        b.role = c.role();
+        return b;
     }
 
     /**
@@ -134,6 +167,9 @@ public record Verdict(
         private String activation = "";
         private double tolerance = Double.NaN;
         private String detail = "";
+        private String finding = "";
+        private String key = "";
+        private boolean controlExpectsHolds;
         private final Map<String, Double> measurements = new TreeMap<>();
 
         private Builder(String id) {
@@ -158,6 +194,23 @@ public record Verdict(
         public Builder activation(String a) { this.activation = a; return this; }
         public Builder tolerance(double t) { this.tolerance = t; return this; }
         public Builder detail(String d) { this.detail = d; return this; }
+        /** The isolated cause of a violation and the ablation or derivation that shows it (Trust rule 4). */
+        public Builder finding(String f) { this.finding = f; return this; }
+        /** The criterion's camelCase key, unique within the claim ID. */
+        public Builder key(String k) { this.key = k; return this; }
+        /**
+         * For a claim found false as stated, the control runs the other way (Trust rule 2): it bites when the same
+         * check reports "holds" on the instance where the theory says it must.
+         */
+        public Builder controlExpectsHolds() { this.controlExpectsHolds = true; return this; }
+        /** Seed, sizes, backend and activation of the instance the row was measured on. */
+        public Builder at(Provenance p) {
+            this.seed = p.seed();
+            p.sizes().forEach(this.sizes::put);
+            this.backend = p.backend();
+            this.activation = p.activation();
+            return this;
+        }
         public Builder measure(String name, double v) { this.measurements.put(name, v); return this; }
 
         public Verdict build() {
@@ -170,8 +223,9 @@ public record Verdict(
             } else {
                 h = observed <= bound;
             }
-            return new Verdict(id, kind, role, check, hypothesisMet, observed, bound, s, windowLow, windowHigh, h,
-                    seed, sizes, backend, activation, tolerance, detail, measurements, null, 0.0);
+            return new Verdict(id, kind, role, check, key, hypothesisMet, observed, bound, s, windowLow, windowHigh, h,
+                    seed, sizes, backend, activation, tolerance, detail, finding, measurements, null,
+                    controlExpectsHolds, 0.0);
         }
     }
 }

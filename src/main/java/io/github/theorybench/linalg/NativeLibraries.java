@@ -55,6 +55,17 @@ public final class NativeLibraries {
     }
 
     /**
+     * Runs OpenBLAS on one thread from now on. Claim checks work on matrices of tens to hundreds of rows, where a second
+     * BLAS thread buys about 5% and makes reductions split differently from run to run (two identical claim runs
+     * differed in 22 of 51 rows' last digits with 2 threads, none with 1): the cores belong to independent seeds
+     * and instances instead (Trust rule 5). The benchmarks keep OpenBLAS's threaded default.
+     */
+    public static synchronized void useSingleThreadedOpenBlas() {
+        loadOpenBlas();
+        openblas.blas_set_num_threads(1);
+    }
+
+    /**
      * OpenBLAS's thread count: bytedeco reports -1 until someone sets it, which means OpenBLAS's own default (one
      * thread per core, or OPENBLAS_NUM_THREADS).
      */

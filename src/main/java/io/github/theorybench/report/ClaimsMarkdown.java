@@ -40,6 +40,7 @@ final class ClaimsMarkdown {
             case VIOLATED -> "❌ violated";
             case CONTROL_BIT -> "🦷 control bit";
             case CONTROL_DID_NOT_BITE -> "⚠️ control did not bite";
+            case EXPLORATORY -> "🔭 exploratory";
             case ERROR -> "💥 error";
         };
     }
@@ -211,8 +212,7 @@ final class ClaimsMarkdown {
 
     /** The rows a reader must not miss: claims violated on an honest instance, controls that did not bite, errors. */
     static void findings(StringBuilder sb, List<Verdict> verdicts) {
-        List<Verdict> hits = verdicts.stream().filter(v -> v.status() == Verdict.Status.VIOLATED
-                || v.status() == Verdict.Status.CONTROL_DID_NOT_BITE || v.status() == Verdict.Status.ERROR).toList();
+        List<Verdict> hits = verdicts.stream().filter(v -> v.status().needsAttention()).toList();
         sb.append("## Findings\n\n");
         if (hits.isEmpty()) {
             sb.append("None: every claim row held or its hypothesis was not met, and every control bit.\n\n");

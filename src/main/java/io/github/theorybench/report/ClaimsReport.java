@@ -87,6 +87,7 @@ public final class ClaimsReport {
         r.put("kind", v.kind().label());
         r.put("role", v.role().label());
         r.put("check", v.check());
+        r.put("key", v.key());
         r.put("statement", v.statement());
         r.put("status", v.status().label());
         r.put("hypothesisMet", v.hypothesisMet());
@@ -102,6 +103,7 @@ public final class ClaimsReport {
         r.put("activation", v.activation());
         r.put("tolerance", num(v.tolerance()));
         r.put("detail", v.detail());
+        r.put("finding", v.finding());
         Map<String, Object> ms = new TreeMap<>();
         v.measurements().forEach((k, x) -> ms.put(k, num(x)));
         r.put("measurements", ms);

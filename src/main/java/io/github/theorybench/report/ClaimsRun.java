@@ -50,8 +50,7 @@ public final class ClaimsRun {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long bad = filtered.verdicts().stream().filter(v -> v.status() == Verdict.Status.VIOLATED
-                    || v.status() == Verdict.Status.ERROR || v.status() == Verdict.Status.CONTROL_DID_NOT_BITE)
+            long bad = filtered.verdicts().stream().filter(v -> v.status().needsAttention())
                     .count();
             ctx.progress(String.format(Locale.ROOT, "[%d/%d] %s done in %.1f s: %d rows%s", k, checks.size(), name,
                     seconds, filtered.verdicts().size(), bad == 0 ? "" : ", " + bad + " violated/error"));
