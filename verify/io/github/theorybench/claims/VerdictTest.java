@@ -259,4 +259,21 @@ class VerdictTest {
                 .startsWith("two-layer ReLU net with 2n + d weights");
         assertThat(full(Role.CLAIM, true, true, null).statement()).isEqualTo(ClaimCatalog.statement("LAZY-3"));
     }
+
+    @Test
+    @DisplayName("Verdict margin: relative excess over the bound or beyond the window edge, negative inside, flipped for controls that run the other way")
+    void margin() {
+        assertThat(Verdict.builder("LSQ-1").observed(1.1).bound(1.0).build().margin()).isCloseTo(0.1,
+                org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(Verdict.builder("LSQ-1").observed(0.5).bound(1.0).build().margin()).isEqualTo(-0.5);
+        assertThat(Verdict.builder("LSQ-1").observed(-3).bound(-2).build().margin()).isEqualTo(-0.5);
+        assertThat(Verdict.builder("NTK-2").observed(-0.7).window(-0.6, -0.4).build().margin())
+                .isCloseTo(1.0 / 6, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(Verdict.builder("NTK-2").observed(-0.3).window(-0.6, -0.4).build().margin())
+                .isCloseTo(0.25, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(Verdict.builder("NTK-2").observed(-0.5).window(-0.6, -0.4).build().margin())
+                .isCloseTo(-0.2, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(Verdict.builder(Criterion.control("BAL-1", "otherWay")).controlExpectsHolds().observed(0.5)
+                .bound(1.0).build().margin()).isEqualTo(0.5);
+    }
 }

@@ -16,4 +16,9 @@ public interface ClaimFamily {
     List<ClaimCatalog.Entry> entries();
 
     List<ClaimCheck> checks();
+
+    /** CLAIMS.md's calibrated numbers for this family, each with the rows that measure it. */
+    default List<Calibration> calibrations() {
+        return List.of();
+    }
 }

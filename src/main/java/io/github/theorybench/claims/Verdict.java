@@ -103,6 +103,30 @@ public record Verdict(
         return holds ? Status.HOLDS : Status.VIOLATED;
     }
 
+    /**
+     * How far the row's statistic lies beyond its threshold, relative to the threshold (Trust rule 2: a control must
+     * bite by at least 0.05). With a window [lo, hi]: (lo − observed)/|lo| below it, (observed − hi)/|hi| above it,
+     * and minus the relative distance to the nearer edge inside it; otherwise (observed − bound)/|bound|. Positive
+     * means "violated by this much". For a control that runs the other way ({@link #controlExpectsHolds()}) the sign
+     * is flipped, so that a positive margin again means "bit by this much". NaN where the row has no numbers.
+     */
+    public double margin() {
+        double m;
+        if (!Double.isNaN(windowLow)) {
+            if (observed < windowLow) {
+                m = (windowLow - observed) / Math.abs(windowLow);
+            } else if (observed > windowHigh) {
+                m = (observed - windowHigh) / Math.abs(windowHigh);
+            } else {
+                m = -Math.min((observed - windowLow) / Math.abs(windowLow), (windowHigh - observed)
+                        / Math.abs(windowHigh));
+            }
+        } else {
+            m = (observed - bound) / Math.abs(bound);
+        }
+        return role == Role.CONTROL && controlExpectsHolds ? -m : m;
+    }
+
     /** The statement of this claim from the catalogue. */
     public String statement() {
         return ClaimCatalog.statement(id);
