@@ -272,7 +272,7 @@ class VerdictTest {
         assertThat(Verdict.builder("NTK-2").observed(-0.3).window(-0.6, -0.4).build().margin())
                 .isCloseTo(0.25, org.assertj.core.api.Assertions.within(1e-15));
         assertThat(Verdict.builder("NTK-2").observed(-0.5).window(-0.6, -0.4).build().margin())
-                .isCloseTo(-0.2, org.assertj.core.api.Assertions.within(1e-15));
+                .isCloseTo(-1.0 / 6, org.assertj.core.api.Assertions.within(1e-15));
         assertThat(Verdict.builder(Criterion.control("BAL-1", "otherWay")).controlExpectsHolds().observed(0.5)
                 .bound(1.0).build().margin()).isEqualTo(0.5);
     }
