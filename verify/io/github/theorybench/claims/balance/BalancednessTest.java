@@ -1,5 +1,6 @@
 package io.github.theorybench.claims.balance;
 
+import io.github.theorybench.model.sensing.SensingInstance;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 

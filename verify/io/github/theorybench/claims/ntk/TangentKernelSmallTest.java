@@ -1,5 +1,6 @@
 package io.github.theorybench.claims.ntk;
 
+import io.github.theorybench.claims.support.LineFit;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -154,8 +155,8 @@ class TangentKernelSmallTest {
         for (int k = 0; k < 4; k++) {
             mean[k] = (err[0][k] + err[1][k]) / 2;
         }
-        double s0 = LogLogFit.of(ms, err[0]).slope(), s1 = LogLogFit.of(ms, err[1]).slope();
-        double slope = LogLogFit.of(ms, mean).slope();
+        double s0 = LineFit.logLog(ms, err[0]).slope(), s1 = LineFit.logLog(ms, err[1]).slope();
+        double slope = LineFit.logLog(ms, mean).slope();
         Verdict v = ntk2.verdict("NTK-2", "kernel error slope in m (mean over seeds)");
         Assertions.assertThat(v.observed()).isCloseTo(slope, within(1e-12));
         Assertions.assertThat(v.bound()).isEqualTo(-0.5);
@@ -182,7 +183,7 @@ class TangentKernelSmallTest {
         Assertions.assertThat(ref.reference()).isTrue();
         Assertions.assertThat(meas.x()).containsExactly(ms);
         Assertions.assertThat(meas.y()).containsExactly(mean, within(1e-15));
-        Assertions.assertThat(ref.y()).containsExactly(LogLogFit.referenceLine(ms, mean, -0.5), within(1e-15));
+        Assertions.assertThat(ref.y()).containsExactly(LineFit.referenceLine(ms, mean, -0.5), within(1e-15));
         // full mode takes the full seed count (3 here)
         Verdict full = ntk2Full.verdict("NTK-2", "kernel error slope in m (mean over seeds)");
         Assertions.assertThat(full.sizes()).containsEntry("seeds", 3).containsEntry("m_max", 32);
@@ -225,7 +226,7 @@ class TangentKernelSmallTest {
                 "control: recursion without c_sigma in Sigma-dot"};
             for (int r = 0; r < 3; r++) {
                 Verdict v = ntk3.verdict("NTK-3", checks[r] + " (L = " + hidden + ")");
-                double slope = LogLogFit.of(ms, err[r]).slope();
+                double slope = LineFit.logLog(ms, err[r]).slope();
                 Assertions.assertThat(v.observed()).as(checks[r]).isCloseTo(slope, within(1e-10));
                 Assertions.assertThat(v.role()).isEqualTo(r == 0 ? Verdict.Role.CLAIM : Verdict.Role.CONTROL);
                 Assertions.assertThat(v.bound()).isEqualTo(-0.5);
@@ -244,12 +245,12 @@ class TangentKernelSmallTest {
             int base = 2 * (hidden - 2);
             Figure.Series meas = f.series().get(base), ref = f.series().get(base + 1);
             Assertions.assertThat(meas.label()).isEqualTo("L = " + hidden + " (mean over 2 seeds, slope "
-                    + String.format(Locale.ROOT, "%.3f", LogLogFit.of(ms, err[0]).slope()) + ")");
+                    + String.format(Locale.ROOT, "%.3f", LineFit.logLog(ms, err[0]).slope()) + ")");
             Assertions.assertThat(meas.reference()).isFalse();
             Assertions.assertThat(ref.reference()).isTrue();
             Assertions.assertThat(meas.x()).containsExactly(ms);
             Assertions.assertThat(meas.y()).containsExactly(err[0], within(1e-12));
-            Assertions.assertThat(ref.y()).containsExactly(LogLogFit.referenceLine(ms, err[0], -0.5), within(1e-12));
+            Assertions.assertThat(ref.y()).containsExactly(LineFit.referenceLine(ms, err[0], -0.5), within(1e-12));
         }
     }
 

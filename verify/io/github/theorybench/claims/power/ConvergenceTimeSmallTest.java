@@ -1,5 +1,6 @@
 package io.github.theorybench.claims.power;
 
+import io.github.theorybench.model.sensing.SymmetricSensingInstance;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -10,7 +10,7 @@ import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Figure;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
-import io.github.theorybench.claims.balance.SensingInstance;
+import io.github.theorybench.model.sensing.SensingInstance;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
 import io.github.theorybench.linalg.DenseMatrix;

@@ -1,11 +1,12 @@
 package io.github.theorybench.claims.power;
 
+import io.github.theorybench.model.sensing.SymmetricSensingInstance;
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Verdict;
-import io.github.theorybench.claims.balance.SensingInstance;
+import io.github.theorybench.model.sensing.SensingInstance;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
 import io.github.theorybench.linalg.DenseMatrix;

@@ -1,5 +1,6 @@
 package io.github.theorybench.claims.balance;
 
+import io.github.theorybench.model.sensing.SensingInstance;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.ClaimCheck;

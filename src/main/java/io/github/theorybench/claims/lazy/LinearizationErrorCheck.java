@@ -6,7 +6,7 @@ import io.github.theorybench.claims.ClaimCheck;
 import io.github.theorybench.claims.Figure;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
-import io.github.theorybench.claims.ntk.LogLogFit;
+import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.Activation;
 import io.github.theorybench.model.RandomMatrices;
@@ -410,11 +410,11 @@ public final class LinearizationErrorCheck implements ClaimCheck {
                     : new String[] {"m^-1/3 (stated) reference", "m^-1/6 reference"};
             for (int q = 0; q < refs.length; q++) {
                 int through = (int) refs[q][1];
-                series.add(new Figure.Series(refNames[q], ms, LogLogFit.referenceLine(ms, meanW[a][through],
+                series.add(new Figure.Series(refNames[q], ms, LineFit.referenceLine(ms, meanW[a][through],
                         refs[q][0]), true));
             }
             rseries.add(new Figure.Series(a == tanh ? "r^2 reference" : "r^(4/3) reference", radii,
-                    LogLogFit.referenceLine(radii, meanR[a][2], a == tanh ? 2.0 : 4.0 / 3), true));
+                    LineFit.referenceLine(radii, meanR[a][2], a == tanh ? 2.0 : 4.0 / 3), true));
             out.figure(new Figure("LAZY-9-width-" + names[a], "LAZY-9 (" + names[a]
                     + "): linearization error at ||W - W0||_F = 1 against width (mean of " + sz.seeds() + " seeds)",
                     "width m", "max_i |f - f_lin|", true, true, series));

@@ -1,5 +1,6 @@
 package io.github.theorybench.claims.ntk;
 
+import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.ClaimCheck;
@@ -80,9 +81,9 @@ public final class DeepKernelConvergenceCheck implements ClaimCheck {
             result.add(verdict(ctx, hidden, "control: recursion without c_sigma in Sigma-dot", ms, errNoC, seeds, n,
                     d, diag, true));
             series.add(new Figure.Series("L = " + hidden + " (mean over " + seeds + " seeds, slope "
-                    + String.format(Locale.ROOT, "%.3f", LogLogFit.of(ms, err).slope()) + ")", ms, err, false));
+                    + String.format(Locale.ROOT, "%.3f", LineFit.logLog(ms, err).slope()) + ")", ms, err, false));
             series.add(new Figure.Series("reference m^-1/2 (L = " + hidden + ")", ms,
-                    LogLogFit.referenceLine(ms, err, -0.5), true));
+                    LineFit.referenceLine(ms, err, -0.5), true));
         }
         result.figure(new Figure("ntk3-deep-kernel-error-vs-width",
                 "NTK-3: deep ReLU empirical NTK error vs width", "width m", "||Theta_m - Theta||_F / ||Theta||_F",
@@ -96,7 +97,7 @@ public final class DeepKernelConvergenceCheck implements ClaimCheck {
 
     private static Verdict verdict(CheckContext ctx, int hidden, String check, double[] ms, double[] err, int seeds,
             int n, int d, double diag, boolean control) {
-        LogLogFit fit = LogLogFit.of(ms, err);
+        LineFit fit = LineFit.logLog(ms, err);
         Verdict.Builder b = Verdict.builder("NTK-3").check(check + " (L = " + hidden + ")").observed(fit.slope())
                 .bound(-0.5).window(LOW, HIGH).seed(ctx.seed()).size("L", hidden).size("n", n).size("d", d)
                 .size("m_min", (int) ms[0]).size("m_max", (int) ms[ms.length - 1]).size("seeds", seeds)

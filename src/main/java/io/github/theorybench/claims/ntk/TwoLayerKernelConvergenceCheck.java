@@ -1,5 +1,6 @@
 package io.github.theorybench.claims.ntk;
 
+import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.ClaimCheck;
@@ -65,9 +66,9 @@ public final class TwoLayerKernelConvergenceCheck implements ClaimCheck {
                 perSeed[s][k] = err;
                 mean[k] += err / seeds;
             }
-            singleSlopes.add(LogLogFit.of(ms, perSeed[s]).slope());
+            singleSlopes.add(LineFit.logLog(ms, perSeed[s]).slope());
         }
-        LogLogFit fit = LogLogFit.of(ms, mean);
+        LineFit fit = LineFit.logLog(ms, mean);
         double minSingle = singleSlopes.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         double maxSingle = singleSlopes.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         Verdict v = Verdict.builder("NTK-2").check("kernel error slope in m (mean over seeds)").observed(fit.slope())
@@ -85,7 +86,7 @@ public final class TwoLayerKernelConvergenceCheck implements ClaimCheck {
                 "width m", "||K_m - K_inf||_F / ||K_inf||_F", true, true,
                 List.of(new Figure.Series("mean over " + seeds + " seeds (slope "
                         + String.format(Locale.ROOT, "%.3f", fit.slope()) + ")", ms, mean, false),
-                        new Figure.Series("reference m^-1/2", ms, LogLogFit.referenceLine(ms, mean, -0.5), true)));
+                        new Figure.Series("reference m^-1/2", ms, LineFit.referenceLine(ms, mean, -0.5), true)));
         return new CheckResult().add(v).figure(fig);
     }
 }

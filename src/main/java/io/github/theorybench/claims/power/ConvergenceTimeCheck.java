@@ -1,5 +1,6 @@
 package io.github.theorybench.claims.power;
 
+import io.github.theorybench.model.sensing.SymmetricSensingInstance;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.ClaimCheck;

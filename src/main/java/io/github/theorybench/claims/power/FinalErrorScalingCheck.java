@@ -7,8 +7,8 @@ import io.github.theorybench.claims.ClaimKind;
 import io.github.theorybench.claims.Figure;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
-import io.github.theorybench.claims.balance.SensingInstance;
-import io.github.theorybench.claims.ntk.LogLogFit;
+import io.github.theorybench.model.sensing.SensingInstance;
+import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.sensing.FactorizedSensing;
@@ -189,9 +189,9 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
                                     + "alpha power law", r, min(err), max(err), steps)).build());
                     fitted = "exact (machine precision)";
                 } else {
-                    LogLogFit fit = LogLogFit.of(a, err);
+                    LineFit fit = LineFit.logLog(a, err);
                     List<Run> fx = fixed.stream().filter(x -> x.r() == r).toList();
-                    double fixedExp = fx.isEmpty() ? Double.NaN : LogLogFit.of(a,
+                    double fixedExp = fx.isEmpty() ? Double.NaN : LineFit.logLog(a,
                             fx.stream().mapToDouble(Run::finalError).toArray()).slope();
                     if (!fx.isEmpty()) {
                         v.measure("exponentAtFixedT3000", fixedExp);
@@ -214,7 +214,7 @@ public final class FinalErrorScalingCheck implements ClaimCheck {
                     }
                     if (r == 8) {
                         series.add(new Figure.Series("alpha^(21/16) reference", a,
-                                LogLogFit.referenceLine(a, err, EXPONENT), true));
+                                LineFit.referenceLine(a, err, EXPONENT), true));
                     }
                 }
                 rows.add(List.of(Integer.toString(n), Integer.toString(r), String.format(Locale.ROOT, "%.4f", s[0]),

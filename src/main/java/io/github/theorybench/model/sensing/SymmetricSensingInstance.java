@@ -1,4 +1,4 @@
-package io.github.theorybench.claims.power;
+package io.github.theorybench.model.sensing;
 
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
@@ -39,7 +39,7 @@ public record SymmetricSensingInstance(long seed, int d, int rStar, int n, Facto
     }
 
     /** The top-k eigenvectors (columns) of a symmetric eigen-decomposition. */
-    static DenseMatrix top(SymmetricEigen e, int k) {
+    public static DenseMatrix top(SymmetricEigen e, int k) {
         int d = e.values().length;
         DenseMatrix v = DenseMatrix.zeros(d, k);
         for (int j = 0; j < k; j++) {
@@ -51,7 +51,7 @@ public record SymmetricSensingInstance(long seed, int d, int rStar, int n, Facto
     }
 
     /** sin of the largest principal angle between span(A) and span(Q) (Q orthonormal, k columns): ‖(I − QQᵀ)Â‖₂. */
-    static double sinAngle(Backend b, DenseMatrix a, DenseMatrix q) {
+    public static double sinAngle(Backend b, DenseMatrix a, DenseMatrix q) {
         DenseMatrix qa = b.svd(a).u();
         DenseMatrix proj = b.multiply(false, false, q, b.multiply(true, false, q, qa)).toDense();
         DenseMatrix resid = qa.plusScaled(-1, proj);

@@ -1,4 +1,4 @@
-package io.github.theorybench.claims.balance;
+package io.github.theorybench.model.sensing;
 
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
@@ -42,7 +42,7 @@ public record SensingInstance(long seed, int d1, int d2, int rStar, int r, int n
     }
 
     /** B = UᵀU − VᵀV (002, balancedness). */
-    static DenseMatrix imbalance(Backend b, DenseMatrix u, DenseMatrix v) {
+    public static DenseMatrix imbalance(Backend b, DenseMatrix u, DenseMatrix v) {
         return b.gram(true, u).toDense().plusScaled(-1, b.gram(true, v));
     }
 }
