@@ -21,4 +21,9 @@ public interface ClaimFamily {
     default List<Calibration> calibrations() {
         return List.of();
     }
+
+    /** Statements of the notes that fail as printed while a corrected one holds. */
+    default List<Erratum> errata() {
+        return List.of();
+    }
 }
