@@ -52,7 +52,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "k/N", description = "Run only shard k of N (seeds taken round-robin).")
     String shard;
 
-    @Option(names = "--resume", description = "Continue the interrupted sweep in --out from its completed blocks.")
+    @Option(names = "--resume", description = "Continue the sweep in --out from its completed blocks (start it if"
+            + " --out is empty or new).")
     boolean resume;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/sweep",
@@ -114,9 +115,13 @@ public final class SweepCommand implements Callable<Integer> {
         return new SweepSpec(SourceCommit.current(), only, ids, quick, backend, range, sh);
     }
 
+    /** --resume continues a sweep of the same run, starts one in an empty or new directory, refuses anything else. */
     private void checkResumable(SweepSpec run) throws IOException {
         if (!SweepFiles.isSweep(out)) {
-            throw new UsageException("--resume: " + out + " holds no sweep to resume (no " + SweepFiles.SPEC + ")");
+            if (java.nio.file.Files.isDirectory(out) && SweepFiles.blockFiles(out).size() > 0) {
+                throw new UsageException("--resume: " + out + " holds blocks but no " + SweepFiles.SPEC);
+            }
+            return;
         }
         SweepSpec before = SweepFiles.readSpec(out);
         String diff = before.differenceFrom(run);
