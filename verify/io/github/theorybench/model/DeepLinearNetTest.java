@@ -98,18 +98,29 @@ class DeepLinearNetTest {
         assertThat(quad).isCloseTo(expected, Offset.offset(1e-11 * Math.abs(expected)));
     }
 
-    @Test
-    void gradientStepIsThetaMinusEtaGradient() {
-        DeepLinearNet net = net(Backends.byName("openblas"));
+    @ParameterizedTest
+    @ValueSource(strings = {"ejml", "openblas"})
+    void descentStepIsThetaMinusEtaGradientAndLeavesItsInputAlone(String backend) {
+        DeepLinearNet net = net(Backends.byName(backend));
         double[] theta = point(net, 6);
         double[] g = DeepLinearNet.flatten(net.evaluate(net.unflatten(theta)).gradients());
-        List<Matrix> w = net.unflatten(theta);
-        double before = net.step(w, 0.01).loss();
-        assertThat(before).isEqualTo(net.loss(net.unflatten(theta)));
-        double[] after = DeepLinearNet.flatten(w);
+        DeepLinearNet.Descent descent = net.descent();
+        DeepLinearNet.Layers w = DeepLinearNet.Layers.of(net.backend(), net.unflatten(theta));
+        var at = descent.evaluate(w);
+        assertThat(at.loss()).isEqualTo(net.loss(net.unflatten(theta)));
+        assertThat(DeepLinearNet.flatten(at.gradient().list())).containsExactly(g, Offset.offset(1e-14));
+        DeepLinearNet.Layers next = descent.step(w, at.gradient(), 0.01);
+        assertThat(next).isNotSameAs(w);
+        assertThat(DeepLinearNet.flatten(w.list())).containsExactly(theta);          // the input is not modified
+        double[] after = DeepLinearNet.flatten(next.list());
         for (int k = 0; k < theta.length; k++) {
             assertThat(after[k]).isCloseTo(theta[k] - 0.01 * g[k], Offset.offset(1e-14));
         }
+        // the next step writes the other buffer set: x_1 stays intact while x_2 is formed
+        DeepLinearNet.Layers third = descent.step(next, descent.evaluate(next).gradient(), 0.01);
+        assertThat(third).isNotSameAs(next).isNotSameAs(w);
+        assertThat(DeepLinearNet.flatten(next.list())).containsExactly(after);
+        assertThat(descent.step(third, descent.evaluate(third).gradient(), 0.01)).isSameAs(next);
     }
 
     @Test

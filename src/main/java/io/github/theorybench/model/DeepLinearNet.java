@@ -1,5 +1,6 @@
 package io.github.theorybench.model;
 
+import io.github.theorybench.dynamics.GradientDescent;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.linalg.Matrix;
@@ -19,6 +20,8 @@ import java.util.List;
  * update into that last GEMM (β = 1). The Hessian-vector product is the forward-mode derivative of the same
  * recursion: δH_l = V_l H_{l−1} + W_l δH_{l−1}, δT_L = c δH_L, δT_{l−1} = V_lᵀT_l + W_lᵀδT_l,
  * δ(∂ℓ/∂W_l) = c(δT_l H_{l−1}ᵀ + T_l δH_{l−1}ᵀ).
+ * <p>Gradient descent runs through {@link io.github.theorybench.dynamics.GradientDescent} with {@link Descent} as the
+ * problem and {@link Layers} as the iterate.
  */
 public final class DeepLinearNet {
     private final Backend b;
@@ -148,17 +151,14 @@ public final class DeepLinearNet {
         return new Evaluation(f.loss(), g, f.residual());
     }
 
-    /**
-     * One gradient-descent step W_l ← W_l − η ∂ℓ/∂W_l (all layers from the same current point), in place. Returns the
-     * forward pass at the point before the step (its loss and residual), so a loop records ℓ(t) for t = 0, 1, ….
-     */
-    public Forward step(List<Matrix> w, double eta) {
-        Forward f = forward(w);
-        List<Matrix> t = backward(w, f.residual());
-        for (int l = 1; l <= depth(); l++) {
-            b.gemm(false, true, -eta * c, t.get(l - 1), f.h().get(l - 1), 1.0, w.get(l - 1));
-        }
-        return f;
+    /** Gradient descent on ℓ over the layers, in preallocated buffers ({@link Descent}). */
+    public Descent descent() {
+        return new Descent();
+    }
+
+    /** The layers as a {@link Layers} iterate (copies in the backend's storage). */
+    public Layers layers(List<DenseMatrix> weights) {
+        return Layers.of(b, adopt(weights));
     }
 
     /** The Hessian-vector product ∇²ℓ(W)[V] (forward-mode derivative of the backprop recursion, class comment). */
@@ -254,5 +254,186 @@ public final class DeepLinearNet {
             p = b.multiply(false, false, w.get(l - 1), p);
         }
         return p.toDense().scale(c);
+    }
+
+    /**
+     * Gradient descent on ℓ: {@link GradientDescent}'s problem, the iterate being the list of layers. Everything
+     * lives in buffers allocated once in the backend's storage (on these nets' small matrices an allocation costs
+     * several times the GEMM it feeds, and off-heap buffers are freed only by a GC):
+     * <ul>
+     * <li>{@link #evaluate} runs the forward pass (H_l, the residual E, ℓ) and the backward pass (T_l) into its
+     * buffers and returns the gradient factored, ∂ℓ/∂W_l = c·T_l H_{l−1}ᵀ. The gradient and {@link #residual()} are
+     * valid until the next {@code evaluate}.</li>
+     * <li>{@link #step} writes W_l − η c T_l H_{l−1}ᵀ as one GEMM (β = 1) onto a copy of W_l, alternating between two
+     * sets of buffers: the iterate it returns is not the one it was given (which is never modified), and stays valid
+     * until the step after next. A recorder that keeps an iterate copies it ({@link Layers#toDense()}).</li>
+     * </ul>
+     */
+    public final class Descent implements GradientDescent.Problem<Layers> {
+        private final Matrix[] h = new Matrix[depth() + 1];       // H_0 = X, H_1..H_L
+        private final Matrix[] t = new Matrix[depth()];           // T_1..T_L (T_L = E)
+        private final Matrix e;
+        private final Layers[] next = new Layers[2];
+        private int written = -1;                                 // which of next[] the last step wrote
+
+        private Descent() {
+            int n = x.cols();
+            h[0] = x;
+            for (int l = 1; l <= depth(); l++) {
+                h[l] = b.zeros(dims[l], n);
+            }
+            e = b.zeros(y.rows(), n);
+            t[depth() - 1] = e;
+            for (int l = 1; l < depth(); l++) {
+                t[l - 1] = b.zeros(dims[l], n);
+            }
+            for (int k = 0; k < 2; k++) {
+                List<Matrix> w = new ArrayList<>();
+                for (int l = 1; l <= depth(); l++) {
+                    w.add(b.zeros(dims[l], dims[l - 1]));
+                }
+                next[k] = Layers.of(b, w);
+            }
+        }
+
+        @Override
+        public GradientDescent.Evaluation<Layers> evaluate(Layers layers) {
+            List<Matrix> w = layers.list();
+            requireShapes(w);
+            for (int l = 1; l <= depth(); l++) {
+                b.gemm(false, false, 1.0, w.get(l - 1), h[l - 1], 0.0, h[l]);     // H_l = W_l H_{l−1}
+            }
+            double loss = 0;
+            Matrix hl = h[depth()];
+            for (int k = 0, s = e.size(); k < s; k++) {
+                double r = c * hl.getFlat(k) - y.getFlat(k);                      // E = cH_L − Y
+                e.setFlat(k, r);
+                loss += 0.5 * r * r;
+            }
+            for (int l = depth(); l >= 2; l--) {
+                b.gemm(true, false, 1.0, w.get(l - 1), t[l - 1], 0.0, t[l - 2]);  // T_{l−1} = W_lᵀ T_l
+            }
+            Matrix[] hPrev = new Matrix[depth()];
+            System.arraycopy(h, 0, hPrev, 0, depth());
+            return new GradientDescent.Evaluation<>(loss, Layers.factored(b, c, t.clone(), hPrev));
+        }
+
+        @Override
+        public Layers step(Layers x, Layers gradient, double eta) {
+            int k = next[0] == x ? 1 : 0;
+            written = k;
+            Layers out = next[k];
+            for (int l = 0; l < depth(); l++) {
+                Matrix o = out.list().get(l);
+                copy(x.list().get(l), o);
+                gradient.addScaledTo(-eta, l, o);                                  // W_l − η ∂ℓ/∂W_l
+            }
+            return out;
+        }
+
+        /** The residual E = cH_L − Y at the iterate last evaluated. */
+        public Matrix residual() {
+            return e;
+        }
+
+        /** The outputs H_l = W_l⋯W_1X (l = 0..L) at the iterate last evaluated. */
+        public Matrix hidden(int l) {
+            return h[l];
+        }
+    }
+
+    /** dst ← src (same shape, any storages). */
+    static void copy(Matrix src, Matrix dst) {
+        if (src instanceof io.github.theorybench.linalg.DirectMatrix s
+                && dst instanceof io.github.theorybench.linalg.DirectMatrix d) {
+            d.buffer().put(0, s.buffer(), 0, src.size());
+        } else if (src instanceof DenseMatrix s && dst instanceof DenseMatrix d) {
+            System.arraycopy(s.data(), 0, d.data(), 0, src.size());
+        } else {
+            for (int k = 0, n = src.size(); k < n; k++) {
+                dst.setFlat(k, src.getFlat(k));
+            }
+        }
+    }
+
+    /**
+     * The layers (W_1, …, W_L) of a deep linear net — the iterate of {@link Descent} — or a direction in the same space.
+     * A gradient is kept factored, D_l = s·A_l B_lᵀ with thin A_l, B_l (c·T_l H_{l−1}ᵀ has rank ≤ n), so a descent
+     * step is one GEMM per layer; {@link #layer} forms D_l when a caller needs the matrix.
+     */
+    public static final class Layers {
+        private final Backend b;
+        private final List<Matrix> w;          // the layers, or null for a factored direction
+        private final Matrix[] left;
+        private final Matrix[] right;
+        private final double s;
+
+        private Layers(Backend b, List<Matrix> w, Matrix[] left, Matrix[] right, double s) {
+            this.b = b;
+            this.w = w;
+            this.left = left;
+            this.right = right;
+            this.s = s;
+        }
+
+        /** The given matrices (not copied). */
+        public static Layers of(Backend b, List<Matrix> layers) {
+            return new Layers(b, List.copyOf(layers), null, null, Double.NaN);
+        }
+
+        /** D_l = s·left[l] right[l]ᵀ (not copied). */
+        public static Layers factored(Backend b, double s, Matrix[] left, Matrix[] right) {
+            if (left.length != right.length) {
+                throw new IllegalArgumentException(left.length + " left factors, " + right.length + " right factors");
+            }
+            return new Layers(b, null, left, right, s);
+        }
+
+        public int depth() {
+            return w != null ? w.size() : left.length;
+        }
+
+        /** The layers as matrices (a factored direction is formed, in new matrices). */
+        public List<Matrix> list() {
+            if (w != null) {
+                return w;
+            }
+            List<Matrix> out = new ArrayList<>();
+            for (int l = 0; l < depth(); l++) {
+                out.add(layer(l));
+            }
+            return out;
+        }
+
+        /** Layer {@code l} (0-based): W_{l+1}. */
+        public Matrix layer(int l) {
+            if (w != null) {
+                return w.get(l);
+            }
+            Matrix out = b.zeros(left[l].rows(), right[l].rows());
+            b.gemm(false, true, s, left[l], right[l], 0.0, out);
+            return out;
+        }
+
+        /** target ← target + α·(layer l), one GEMM when factored. */
+        void addScaledTo(double alpha, int l, Matrix target) {
+            if (w != null) {
+                Matrix d = w.get(l);
+                for (int k = 0, n = d.size(); k < n; k++) {
+                    target.setFlat(k, target.getFlat(k) + alpha * d.getFlat(k));
+                }
+            } else {
+                b.gemm(false, true, alpha * s, left[l], right[l], 1.0, target);
+            }
+        }
+
+        /** Heap copies of the layers. */
+        public List<DenseMatrix> toDense() {
+            List<DenseMatrix> out = new ArrayList<>();
+            for (int l = 0; l < depth(); l++) {
+                out.add(layer(l).toDense().copy());
+            }
+            return out;
+        }
     }
 }
