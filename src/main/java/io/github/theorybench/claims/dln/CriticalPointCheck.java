@@ -6,6 +6,7 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.dynamics.GradientDescent;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
@@ -159,15 +160,17 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
 
     @Override
     public Measurement measure(Sizes sizes, CheckContext ctx) {
+        SeedStream seeds = SeedStream.of(ctx.seed(), "DLN-3");
         List<SeedPoints> out = new ArrayList<>();
         for (int s = 0; s < sizes.seeds(); s++) {
-            out.add(measureSeed(ctx, ctx.seed() * 1000 + 300 + s, sizes));
+            out.add(measureSeed(ctx, seeds, s, sizes));
         }
         return new Measurement(out);
     }
 
-    private static SeedPoints measureSeed(CheckContext ctx, long seed, Sizes sizes) {
+    private static SeedPoints measureSeed(CheckContext ctx, SeedStream seeds, int s, Sizes sizes) {
         Backend b = ctx.backend();
+        long seed = seeds.seed(s);
         BaldiHornikInstance inst = BaldiHornikInstance.build(seed, DX, DY, N);
         BaldiHornikInstance.Fit fit = inst.fit(b);
         DeepLinearNet net = inst.net(b, DX, K, DY);
@@ -184,7 +187,8 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
         double l0Ref = net.loss(net.adopt(List.of(DenseMatrix.zeros(K, DX), DenseMatrix.zeros(DY, K))));
         double[] theta = DeepLinearNet.flatten(criticalPoint(b, fit, new int[] {0, 1}, cMat));
         double norm = norm(theta);
-        double[] dir = RandomMatrices.gaussianVector(theta.length, 1.0, RandomMatrices.rng(seed + 11));
+        double[] dir = RandomMatrices.gaussianVector(theta.length, 1.0, RandomMatrices.rng(seeds.child("perturbation")
+                .seed(s)));
         double dn = norm(dir);
         for (int i = 0; i < theta.length; i++) {
             theta[i] += 1e-8 * norm * dir[i] / dn;
@@ -192,7 +196,7 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
         double pertGrad = gradNorm(net.evaluate(net.unflatten(theta)).gradients());
         List<Descent> descents = new ArrayList<>();
         for (int i = 0; i < sizes.inits(); i++) {
-            Descent d = descend(b, inst, fit, seed * 17 + i, sizes.gdMaxSteps(), opt);
+            Descent d = descend(b, inst, fit, seeds.child("init/" + i).seed(s), sizes.gdMaxSteps(), opt);
             ctx.progress(NumberText.format("DLN-3 seed %d init %d: gap %.3g after %d steps", seed, i,
                     (d.lT() - opt) / (d.l0() - opt), d.steps()));
             descents.add(d);

@@ -6,6 +6,7 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,16 +79,18 @@ public final class WidthConvergenceCheck
 
     @Override
     public Measurement measure(Sizes sizes, CheckContext ctx) {
+        SeedStream seeds = SeedStream.of(ctx.seed(), "DLN-2");
         List<SeedSweep> sweeps = new ArrayList<>();
         List<LargeRun> large = new ArrayList<>();
         for (int depth : sizes.depths()) {
             for (int s = 0; s < sizes.seeds(); s++) {
-                long seed = ctx.seed() * 1000 + 200 + s;
+                long seed = seeds.seed(s);
                 DuHuInstance inst = DuHuInstance.build(seed, D_IN, N, D_OUT);
                 DuHuInstance.Fit fit = inst.fit(ctx.backend());
                 List<WidthRun> runs = new ArrayList<>();
                 for (int m = 2; m <= sizes.maxSweep(); m *= 2) {
-                    runs.add(WidthRun.measure(ctx.backend(), inst, fit, depth, m, seed * 31 + m, true));
+                    runs.add(WidthRun.measure(ctx.backend(), inst, fit, depth, m, initSeeds(seeds, depth, m).seed(s),
+                            true));
                 }
                 SeedSweep sw = new SeedSweep(Provenance.of(seed, ctx.backend().name(), "L", depth, "d_in", D_IN,
                         "n", N, "d_out", D_OUT), depth, fit, runs, sizes.maxSweep());
@@ -96,16 +99,21 @@ public final class WidthConvergenceCheck
                         from == null ? -1 : from.m()));
                 sweeps.add(sw);
             }
-            long seed = ctx.seed() * 1000 + 200;
+            long seed = seeds.seed(0);                   // the large width runs on the first seed's data
             DuHuInstance inst = DuHuInstance.build(seed, D_IN, N, D_OUT);
             WidthRun r = WidthRun.measure(ctx.backend(), inst, inst.fit(ctx.backend()), depth, sizes.large(),
-                    seed * 31 + sizes.large(), false);
+                    initSeeds(seeds, depth, sizes.large()).seed(0), false);
             ctx.progress(NumberText.format("DLN-2 L=%d m=%d: held %s, min rate %.2fx", depth, sizes.large(),
                     r.held(), r.minRateMultiple()));
             large.add(new LargeRun(Provenance.of(seed, ctx.backend().name(), "L", depth, "m", sizes.large(), "d_in",
                     D_IN, "n", N, "d_out", D_OUT), depth, r));
         }
         return new Measurement(sizes, sweeps, large);
+    }
+
+    /** The N(0, 1) inits at depth L and width m, one per data seed. */
+    static SeedStream initSeeds(SeedStream seeds, int depth, int m) {
+        return seeds.child("init/L=" + depth + "/m=" + m);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,11 +82,12 @@ public final class ZeroAsymmetricDescentCheck
 
     @Override
     public Measurement measure(Sizes sizes, CheckContext ctx) {
+        SeedStream seeds = SeedStream.of(ctx.seed(), "DLN-1");
         List<Case> cases = new ArrayList<>();
         for (int depth : sizes.depths()) {
             for (double pn : PHI_NORMS) {
                 for (int s = 0; s < sizes.seeds(); s++) {
-                    long seed = ctx.seed() * 1000 + 100 + s;
+                    long seed = seeds.seed(s);           // the same Φ direction at every depth and norm
                     ZeroAsymmetricInstance inst = ZeroAsymmetricInstance.build(seed, depth, D, DY, pn);
                     List<ZeroAsymmetricDescent> runs = new ArrayList<>();
                     for (double k : MULTIPLES) {
