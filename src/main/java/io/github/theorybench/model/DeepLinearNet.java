@@ -16,9 +16,9 @@ import java.util.List;
  * <li>Kawaguchi / Baldi–Hornik (003 Thm 2.3, DLN-3): c = 1, L = 2.</li>
  * </ul>
  * Everything is GEMMs in the backend's storage. Forward: H₀ = X, H_l = W_l H_{l−1}, E = cH_L − Y. Backward:
- * T_L = E, T_{l−1} = W_lᵀ T_l, so ∂ℓ/∂W_l = c T_l H_{l−1}ᵀ (chain rule on the product). A gradient step fuses the
- * update into that last GEMM (β = 1). The Hessian-vector product is the forward-mode derivative of the same
- * recursion: δH_l = V_l H_{l−1} + W_l δH_{l−1}, δT_L = c δH_L, δT_{l−1} = V_lᵀT_l + W_lᵀδT_l,
+ * T_L = E, T_{l−1} = W_lᵀ T_l, so ∂ℓ/∂W_l = c T_l H_{l−1}ᵀ (chain rule on the product). The Hessian-vector
+ * product is the forward-mode derivative of the same recursion: δH_l = V_l H_{l−1} + W_l δH_{l−1}, δT_L = c δH_L,
+ * δT_{l−1} = V_lᵀT_l + W_lᵀδT_l,
  * δ(∂ℓ/∂W_l) = c(δT_l H_{l−1}ᵀ + T_l δH_{l−1}ᵀ).
  * <p>Gradient descent runs through {@link io.github.theorybench.dynamics.GradientDescent} with {@link Descent} as the
  * problem and {@link Layers} as the iterate.
@@ -361,8 +361,8 @@ public final class DeepLinearNet {
     }
 
     /**
-     * The layers (W_1, …, W_L) of a deep linear net — the iterate of {@link Descent} — or a direction in the same space.
-     * A gradient is kept factored, D_l = s·A_lᵀB_lᵀ with thin A_l, B_l (c·P_lᵀR_lᵀ has rank ≤ d_L), so a descent
+     * The layers (W_1, …, W_L) of a deep linear net — the iterate of {@link Descent} — or a direction in the same
+     * space. A gradient is kept factored, D_l = s·A_lᵀB_lᵀ with thin A_l, B_l (c·P_lᵀR_lᵀ has rank ≤ d_L), so a descent
      * step is one GEMM per layer; {@link #layer} forms D_l when a caller needs the matrix.
      */
     public static final class Layers {

@@ -6,8 +6,6 @@ import io.github.theorybench.linalg.Matrix;
 import io.github.theorybench.linalg.SymmetricEigen;
 import io.github.theorybench.model.DeepLinearNet;
 import io.github.theorybench.model.RandomMatrices;
-import java.util.ArrayList;
-import java.util.List;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -50,9 +48,22 @@ public record BaldiHornikInstance(long seed, DenseMatrix x, DenseMatrix y) {
         Matrix yHat = b.multiply(false, false, b.adopt(phiHat), xb);
         SymmetricEigen sigma = b.eigSym(b.gram(false, yHat));        // Σ = ŶŶᵀ = YXᵀ(XXᵀ)⁻¹XYᵀ
         double fitLoss = 0.5 * Math.pow(yHat.toDense().plusScaled(-1, y).frobeniusNorm(), 2);
-        double yx = b.multiply(false, true, yb, xb).toDense().frobeniusNorm();
-        return new Fit(phiHat, sigma, fitLoss, yx);
+        DenseMatrix yxt = b.multiply(false, true, yb, xb).toDense();
+        return new Fit(phiHat, sigma, fitLoss, yxt.frobeniusNorm(), numericalRank(b.svd(xb).s()),
+                numericalRank(b.svd(b.adopt(yxt)).s()));
     }
+
+    /** The number of singular values above 1e−12 of the largest (0 for a zero matrix). */
+    public static int numericalRank(double[] s) {
+        int rank = 0;
+        for (double v : s) {
+            rank += s[0] > 0 && v > RANK_TOLERANCE * s[0] ? 1 : 0;
+        }
+        return rank;
+    }
+
+    /** Singular values below this multiple of the largest count as zero (a few hundred ulps of cond ≤ 1e3 data). */
+    static final double RANK_TOLERANCE = 1e-12;
 
     /**
      * The regression's Baldi–Hornik data.
@@ -61,8 +72,11 @@ public record BaldiHornikInstance(long seed, DenseMatrix x, DenseMatrix y) {
      * @param sigma eigen-decomposition of Σ = YXᵀ(XXᵀ)⁻¹XYᵀ, eigenvalues ascending
      * @param fitLoss ½‖Y − Φ̂X‖²
      * @param yxNorm ‖YXᵀ‖_F
+     * @param xRank rank X (= rank XXᵀ)
+     * @param yxRank rank YXᵀ (= rank XYᵀ)
      */
-    public record Fit(DenseMatrix phiHat, SymmetricEigen sigma, double fitLoss, double yxNorm) {
+    public record Fit(DenseMatrix phiHat, SymmetricEigen sigma, double fitLoss, double yxNorm, int xRank,
+            int yxRank) {
         /** Critical value for index set {@code idx} (0 = largest eigenvalue): ½‖Y − Φ̂X‖² + ½Σ_{i∉I}λ_i. */
         public double criticalValue(int[] idx) {
             double s = fitLoss;
@@ -97,6 +111,15 @@ public record BaldiHornikInstance(long seed, DenseMatrix x, DenseMatrix y) {
         public boolean distinctSpectrum() {
             return BaldiHornikInstance.distinctSpectrum(sigma.values());
         }
+
+        /**
+         * The assumptions of 003 Theorem 2.3 on the data: XXᵀ and XYᵀ of full rank, d_y ≤ d_x, and Σ with d_y
+         * distinct eigenvalues.
+         */
+        public boolean meetsTheorem23Assumptions(int dx) {
+            int dy = sigma.values().length;
+            return xRank == dx && yxRank == dy && dy <= dx && distinctSpectrum();
+        }
     }
 
     /** The hypothesis "Σ has distinct eigenvalues": every gap of the ascending spectrum exceeds 1e−8·λ_max. */
@@ -108,10 +131,41 @@ public record BaldiHornikInstance(long seed, DenseMatrix x, DenseMatrix y) {
         return minGap > 1e-8 * lam[lam.length - 1];
     }
 
-    /** The layers as a list of heap matrices (test and export helper). */
-    static List<DenseMatrix> dense(List<Matrix> w) {
-        List<DenseMatrix> out = new ArrayList<>();
-        w.forEach(m -> out.add(m.toDense()));
-        return out;
+    /**
+     * Whether {@code idx} is a valid Baldi–Hornik index set of size k that is not the top one: k distinct indices in
+     * [0, d_y) (0 = largest eigenvalue), not all below k. Its critical point is then a saddle (003 Thm 2.3 (iii)).
+     */
+    public static boolean isNonTopSubset(int[] idx, int k, int dy) {
+        return isSubset(idx, k, dy) && !isTopSubset(idx, k, dy);
+    }
+
+    /** Whether {@code idx} is {0, …, k − 1} in some order: the global minimizers' index set. */
+    public static boolean isTopSubset(int[] idx, int k, int dy) {
+        if (!isSubset(idx, k, dy)) {
+            return false;
+        }
+        for (int i : idx) {
+            if (i >= k) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSubset(int[] idx, int k, int dy) {
+        if (idx.length != k || k >= dy) {
+            return false;
+        }
+        for (int a = 0; a < idx.length; a++) {
+            if (idx[a] < 0 || idx[a] >= dy) {
+                return false;
+            }
+            for (int c = a + 1; c < idx.length; c++) {
+                if (idx[a] == idx[c]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,8 @@
 package io.github.theorybench.claims.dln;
 
 import io.github.theorybench.claims.CheckContext;
+import io.github.theorybench.claims.Criterion;
+import io.github.theorybench.claims.Figure;
 import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
@@ -30,15 +32,37 @@ import org.hipparchus.random.RandomGenerator;
  * is analytic (forward-mode derivative of the gradient recursion, {@link DeepLinearNet#hessian}), so the zero
  * eigenvalues sit at round-off. Gradient descent from random init reaches the global value:
  * (ℓ_T − OPT)/(ℓ₀ − OPT) ≤ 1e−10.
- * <p>Controls (the same test code on points where it must fail): (1) the second-order test "λ_min ≥ −1e−10·λ_max"
- * on the mildest saddle (the non-global point closest to the optimum: top k−1 plus the (k+1)-th eigenvector) must
- * flag it as not a minimum; (2) the optimum-value test applied to that saddle's loss must flag it as non-global (a GD
- * run stuck there would be caught); (3) the gradient test on the global point moved by a relative 1e−8 must fail
- * (the threshold is not so loose that a non-critical point passes).
+ * <p>Hypotheses (003 Thm 2.3 and the construction): the data meet the theorem's assumptions
+ * ({@link BaldiHornikInstance.Fit#meetsTheorem23Assumptions}) and each point is built from a valid index set — a
+ * non-top one for a saddle row ({@link BaldiHornikInstance#isNonTopSubset}), the top one for the global row.
+ * <p>Controls, each the claim's own statistic and rule on a point where it must fail: (1) the gradient test on the
+ * global point moved by a relative 1e−8 (the threshold is not so loose that a non-critical point passes); (2) the
+ * global point's test "λ_min ≥ −1e−10·λ_max" on the mildest saddle (the non-global point closest to the optimum:
+ * top k−1 plus the (k+1)-th eigenvector) must flag it as not a minimum; (3) the saddles' test "λ_min &lt; −1e−10·λ_max"
+ * on the global minimizer must find no negative eigenvalue (there the Hessian is positive semidefinite: it is a
+ * minimum, and its k² zero eigenvalues sit at round-off, ~1e−16 of λ_max, six orders inside the threshold);
+ * (4) the optimum-value test applied to the mildest saddle's loss must flag it as non-global (a GD run stuck there
+ * would be caught).
  */
 public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.Sizes, CriticalPointCheck.Measurement> {
+    public static final Criterion GRADIENT = Criterion.claim("DLN-3", "criticalPointGradient");
+    public static final Criterion GRADIENT_PERTURBED = Criterion.control("DLN-3", "gradientTestAtPerturbedGlobalPoint");
+    public static final Criterion GLOBAL_NO_NEGATIVE = Criterion.claim("DLN-3", "globalPointNoNegativeEigenvalue");
+    public static final Criterion GLOBAL_TEST_ON_SADDLE = Criterion.control("DLN-3",
+            "noNegativeEigenvalueTestOnMildestSaddle");
+    public static final Criterion SADDLE_NEGATIVE = Criterion.claim("DLN-3", "saddleNegativeEigenvalue");
+    public static final Criterion SADDLE_TEST_ON_GLOBAL = Criterion.control("DLN-3",
+            "negativeEigenvalueTestOnGlobalPoint");
+    public static final Criterion DESCENT_GLOBAL_VALUE = Criterion.claim("DLN-3", "descentReachesGlobalValue");
+    public static final Criterion VALUE_TEST_ON_SADDLE = Criterion.control("DLN-3", "globalValueTestOnMildestSaddle");
+
     static final int DX = 6, DY = 4, K = 2, N = 30;
-    static final double GRAD_REL = 1e-12, NEG_REL = 1e-10, GD_GAP = 1e-10;
+    /** CLAIMS.md (calibrated): ‖∇ℓ‖ ≤ 1e−12·‖YXᵀ‖ at a constructed critical point. */
+    static final double GRAD_REL = 1e-12;
+    /** CLAIMS.md (calibrated): "no negative eigenvalue" means λ_min ≥ −1e−10·λ_max; a saddle has λ_min below that. */
+    static final double NEG_REL = 1e-10;
+    /** Gradient descent reaches the global value: (ℓ_T − OPT)/(ℓ₀ − OPT) ≤ 1e−10. */
+    static final double GD_GAP = 1e-10;
 
     /** Seeds; GD inits per seed; GD step cap. */
     public record Sizes(int seeds, int inits, int gdMaxSteps) {
@@ -52,9 +76,16 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
         }
     }
 
-    /** A critical point's measured properties. */
+    /**
+     * A critical point's measured properties.
+     *
+     * @param swapCurvature the Hessian's Rayleigh quotient along the most negative swap direction, min over i ∉ I,
+     * j ∈ I of (λ_j − λ_i)/(1 + ‖u_iᵀΦ̂‖²) (Σ's eigenvalues λ, eigenvectors u): rotating column u_j of W₂ = U_I
+     * toward u_i, with W₁ following, changes ℓ by ε²(λ_j − λ_i) + O(ε³) over a step of squared length
+     * ε²(1 + ‖u_iᵀΦ̂‖²). So λ_min ≤ swapCurvature, negative exactly when a better eigenvector is left out.
+     */
     record Point(int[] idx, boolean global, double loss, double closedForm, double grad, double lamMin,
-            double lamMax, int nearZero, double asymmetry) {
+            double lamMax, int nearZero, double asymmetry, double swapCurvature) {
         String name() {
             return "I={" + (idx[0] + 1) + "," + (idx[1] + 1) + "}";
         }
@@ -70,8 +101,22 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
      * @param l0Ref ℓ at W = 0 (the optimum-value control's reference)
      * @param perturbedGrad ‖∇ℓ‖ at the global point moved by a relative 1e−8
      */
-    record SeedPoints(Provenance provenance, boolean hypothesis, double opt, double gradBound, double l0Ref,
+    record SeedPoints(Provenance provenance, boolean assumptions, double opt, double gradBound, double l0Ref,
             List<Point> points, double perturbedGrad, List<Descent> descents) {
+        /** The saddle rows' hypothesis: Thm 2.3's assumptions, and the point built from a non-top index set. */
+        boolean saddleHypothesis(Point p) {
+            return assumptions && BaldiHornikInstance.isNonTopSubset(p.idx(), K, DY);
+        }
+
+        /** The global row's hypothesis: Thm 2.3's assumptions, and the point built from the top index set. */
+        boolean globalHypothesis(Point p) {
+            return assumptions && BaldiHornikInstance.isTopSubset(p.idx(), K, DY);
+        }
+
+        Point globalPoint() {
+            return points.stream().filter(Point::global).findFirst().orElseThrow();
+        }
+
         Point mildestSaddle() {
             Point mildest = null;
             for (Point p : points) {
@@ -134,7 +179,28 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
             global &= idx[j] < K;
         }
         return new Point(idx, global, e.loss(), fit.criticalValue(idx), gradNorm(e.gradients()), eig.min(),
-                eig.max(), zeros, asym);
+                eig.max(), zeros, asym, swapCurvature(b, fit, idx));
+    }
+
+    /** min over i ∉ I, j ∈ I of (λ_j − λ_i)/(1 + ‖u_iᵀΦ̂‖²): see {@link Point#swapCurvature()}. */
+    static double swapCurvature(Backend b, BaldiHornikInstance.Fit fit, int[] idx) {
+        double[] asc = fit.sigma().values();
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < DY; i++) {
+            boolean in = false;
+            for (int j : idx) {
+                in |= j == i;
+            }
+            if (in) {
+                continue;
+            }
+            DenseMatrix ui = fit.eigenvectors(new int[] {i});
+            double norm = b.multiply(true, false, b.adopt(ui), b.adopt(fit.phiHat())).toDense().frobeniusNorm();
+            for (int j : idx) {
+                best = Math.min(best, (asc[DY - 1 - j] - asc[DY - 1 - i]) / (1 + norm * norm));
+            }
+        }
+        return best;
     }
 
     /** Gradient descent from a random init, stopping once (ℓ − OPT)/(ℓ₀ − OPT) ≤ 1e−2·GD_GAP. */
@@ -202,8 +268,8 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
             descents.add(d);
         }
         Provenance p = Provenance.of(seed, b.name(), "d_x", DX, "d_y", DY, "k", K, "n", N);
-        return new SeedPoints(p, fit.distinctSpectrum(), opt, GRAD_REL * fit.yxNorm(), l0Ref, points, pertGrad,
-                descents);
+        return new SeedPoints(p, fit.meetsTheorem23Assumptions(DX), opt, GRAD_REL * fit.yxNorm(), l0Ref, points,
+                pertGrad, descents);
     }
 
     private static double norm(double[] v) {
@@ -220,7 +286,7 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
         for (SeedPoints s : m.seeds()) {
             for (Point p : s.points()) {
                 out.add(gradient(s, p));
-                out.add(p.global() ? globalHessian(s, p) : saddleHessian(s, p));
+                out.add(p.global() ? globalHessian(GLOBAL_NO_NEGATIVE, s, p) : saddleHessian(SADDLE_NEGATIVE, s, p));
             }
             out.addAll(controls(s));
             for (int i = 0; i < s.descents().size(); i++) {
@@ -231,51 +297,61 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
     }
 
     static Verdict gradient(SeedPoints s, Point p) {
-        return Verdict.builder("DLN-3").at(s.provenance()).check("gradient at critical point " + p.name())
-                .hypothesisMet(s.hypothesis()).observed(p.grad()).bound(s.gradBound())
+        return Verdict.builder(GRADIENT).at(s.provenance()).check("gradient at critical point " + p.name())
+                .hypothesisMet(s.saddleHypothesis(p) || s.globalHypothesis(p)).observed(p.grad())
+                .bound(s.gradBound())
                 .measure("lossMinusClosedForm", p.loss() - p.closedForm())
+                .measure("relativeGradient", p.grad() / (s.gradBound() / GRAD_REL))
                 .detail(NumberText.format("%s point %s (eigenvector indices, 1 = largest): ||grad|| = %.3g <= 1e-12"
                         + " ||YX^T|| = %.3g; loss %.6g vs closed form %.6g", p.global() ? "global" : "saddle",
                         p.name(), p.grad(), s.gradBound(), p.loss(), p.closedForm())).build();
     }
 
-    static Verdict globalHessian(SeedPoints s, Point p) {
+    /** "No negative eigenvalue": −λ_min/λ_max ≤ 1e−10, with the k² zero eigenvalues of the GL(k) orbit. */
+    static Verdict globalHessian(Criterion c, SeedPoints s, Point p) {
         double ratio = p.lamMin() / p.lamMax();
-        return Verdict.builder("DLN-3").at(s.provenance()).check("global point has no negative eigenvalue "
-                + p.name()).hypothesisMet(s.hypothesis()).observed(-ratio).bound(NEG_REL)
-                .holds(ratio >= -NEG_REL && p.nearZero() == K * K).measure("lambdaMin", p.lamMin())
+        boolean control = c.role() == Verdict.Role.CONTROL;
+        return Verdict.builder(c).at(s.provenance()).check((control
+                ? "control: no-negative-eigenvalue test on the mildest saddle " : "global point has no negative"
+                        + " eigenvalue ") + p.name()).hypothesisMet(s.globalHypothesis(p)).observed(-ratio)
+                .bound(NEG_REL)
+                .holds(-ratio <= NEG_REL && p.nearZero() == K * K).measure("lambdaMin", p.lamMin())
                 .measure("lambdaMax", p.lamMax()).measure("zeroEigenvalues", p.nearZero())
                 .measure("hessianAsymmetry", p.asymmetry()).detail(NumberText.format("lambda_min/lambda_max = %.3g >="
-                        + " -1e-10; %d eigenvalues within 1e-10 lambda_max of 0 (k^2 = %d expected)", ratio,
-                        p.nearZero(), K * K)).build();
+                        + " -1e-10 and %d eigenvalues within 1e-10 lambda_max of 0 (k^2 = %d expected)%s", ratio,
+                        p.nearZero(), K * K, control ? ": must fail at a saddle" : "")).build();
     }
 
-    static Verdict saddleHessian(SeedPoints s, Point p) {
+    /** "A negative eigenvalue": λ_min/λ_max &lt; −1e−10. */
+    static Verdict saddleHessian(Criterion c, SeedPoints s, Point p) {
         double ratio = p.lamMin() / p.lamMax();
-        return Verdict.builder("DLN-3").at(s.provenance()).check("saddle has a negative eigenvalue " + p.name())
-                .hypothesisMet(s.hypothesis()).observed(ratio).bound(-NEG_REL).measure("lambdaMin", p.lamMin())
-                .measure("lambdaMax", p.lamMax()).measure("hessianAsymmetry", p.asymmetry())
-                .detail(NumberText.format("lambda_min/lambda_max = %.3g < -1e-10 (loss %.6g > optimum %.6g)", ratio,
-                        p.loss(), s.opt())).build();
+        boolean control = c.role() == Verdict.Role.CONTROL;
+        return Verdict.builder(c).at(s.provenance()).check((control
+                ? "control: negative-eigenvalue test on the global point " : "saddle has a negative eigenvalue ")
+                + p.name()).hypothesisMet(s.saddleHypothesis(p)).observed(ratio).bound(-NEG_REL)
+                .slack(ratio / -NEG_REL)
+                .measure("lambdaMin", p.lamMin()).measure("lambdaMax", p.lamMax())
+                .measure("hessianAsymmetry", p.asymmetry()).measure("lossGap", (p.loss() - s.opt())
+                        / (s.l0Ref() - s.opt())).measure("swapCurvatureOverLambdaMax", p.swapCurvature() / p.lamMax())
+                .detail(NumberText.format("lambda_min/lambda_max = %.3g < -1e-10 (loss %.6g, optimum %.6g)%s", ratio,
+                        p.loss(), s.opt(), control ? ": the global minimizer's Hessian is positive semidefinite,"
+                                + " so the test must find no negative eigenvalue" : "")).build();
     }
 
     static List<Verdict> controls(SeedPoints s) {
         Point mildest = s.mildestSaddle();
-        double mratio = mildest.lamMin() / mildest.lamMax();
         double valueGap = (mildest.loss() - s.opt()) / (s.l0Ref() - s.opt());
-        return List.of(Verdict.builder("DLN-3").control().at(s.provenance())
-                .check("control: second-order test on the mildest saddle " + mildest.name()).observed(-mratio)
-                .bound(NEG_REL).detail(NumberText.format("the global criterion lambda_min >= -1e-10 lambda_max must"
-                        + " reject the saddle %s: lambda_min/lambda_max = %.3g", mildest.name(), mratio)).build(),
-                Verdict.builder("DLN-3").control().at(s.provenance())
-                        .check("control: optimum-value test on the mildest saddle " + mildest.name())
-                        .observed(valueGap).bound(GD_GAP).detail(NumberText.format("(loss - OPT)/(l(0) - OPT) = %.3g"
-                                + " at the saddle (l(0) = loss at W = 0) must exceed 1e-10", valueGap)).build(),
-                Verdict.builder("DLN-3").control().at(s.provenance())
+        return List.of(Verdict.builder(GRADIENT_PERTURBED).at(s.provenance())
                         .check("control: gradient test at a perturbed global point").observed(s.perturbedGrad())
                         .bound(s.gradBound()).detail(NumberText.format("global point moved by 1e-8 relative: ||grad||"
                                 + " = %.3g must exceed 1e-12 ||YX^T|| = %.3g", s.perturbedGrad(), s.gradBound()))
-                        .build());
+                        .build(),
+                globalHessian(GLOBAL_TEST_ON_SADDLE, s, mildest),
+                saddleHessian(SADDLE_TEST_ON_GLOBAL, s, s.globalPoint()),
+                Verdict.builder(VALUE_TEST_ON_SADDLE).at(s.provenance())
+                        .check("control: optimum-value test on the mildest saddle " + mildest.name())
+                        .observed(valueGap).bound(GD_GAP).detail(NumberText.format("(loss - OPT)/(l(0) - OPT) = %.3g"
+                                + " at the saddle (l(0) = loss at W = 0) must exceed 1e-10", valueGap)).build());
     }
 
     static Verdict descent(SeedPoints s, int i) {
@@ -283,11 +359,37 @@ public final class CriticalPointCheck extends MeasuredCheck<CriticalPointCheck.S
         Point mildest = s.mildestSaddle();
         double valueGap = (mildest.loss() - s.opt()) / (s.l0Ref() - s.opt());
         double gap = (d.lT() - s.opt()) / (d.l0() - s.opt());
-        return Verdict.builder("DLN-3").at(s.provenance()).check("GD reaches the global value (init " + i + ")")
-                .hypothesisMet(s.hypothesis()).observed(gap).bound(GD_GAP).measure("steps", d.steps())
-                .measure("eta", d.eta()).measure("saddleGap", valueGap).detail(NumberText.format("GD (eta = %.3g)"
-                        + " from a random init: (l_T - OPT)/(l_0 - OPT) = %.3g after %d steps (<= 1e-10); the"
-                        + " mildest saddle sits at %.3g", d.eta(), gap, d.steps(), valueGap)).build();
+        return Verdict.builder(DESCENT_GLOBAL_VALUE).at(s.provenance())
+                .check("GD reaches the global value (init " + i + ")").hypothesisMet(s.assumptions()).observed(gap)
+                .bound(GD_GAP).measure("steps", d.steps()).measure("eta", d.eta()).measure("saddleGap", valueGap)
+                .detail(NumberText.format("GD (eta = %.3g) from a random init: (l_T - OPT)/(l_0 - OPT) = %.3g after %d"
+                        + " steps (<= 1e-10); the mildest saddle sits at %.3g", d.eta(), gap, d.steps(), valueGap))
+                .build();
+    }
+
+    @Override
+    public List<Figure> figures(Measurement m) {
+        List<double[]> saddles = new ArrayList<>(), globals = new ArrayList<>();
+        for (SeedPoints s : m.seeds()) {
+            for (Point p : s.points()) {
+                double[] xy = {(p.loss() - s.opt()) / (s.l0Ref() - s.opt()), p.lamMin() / p.lamMax()};
+                (p.global() ? globals : saddles).add(xy);
+            }
+        }
+        saddles.sort((a, b) -> Double.compare(a[0], b[0]));
+        double xMax = saddles.isEmpty() ? 1 : saddles.get(saddles.size() - 1)[0];
+        double[] xs = {0, xMax};
+        return List.of(new Figure("DLN-3-hessian", "DLN-3: smallest Hessian eigenvalue at the Baldi-Hornik critical"
+                + " points (depth 2)", "(loss - OPT)/(l(0) - OPT)", "lambda_min / lambda_max", false, false, List.of(
+                        new Figure.Series("saddles", column(saddles, 0), column(saddles, 1), false),
+                        new Figure.Series("global minimizers", column(globals, 0), column(globals, 1), false),
+                        new Figure.Series("threshold -1e-10", xs, new double[] {-NEG_REL, -NEG_REL}, true),
+                        new Figure.Series("calibrated saddles: -2%", xs, new double[] {-0.02, -0.02}, true),
+                        new Figure.Series("calibrated saddles: -50%", xs, new double[] {-0.5, -0.5}, true))));
+    }
+
+    private static double[] column(List<double[]> rows, int j) {
+        return rows.stream().mapToDouble(r -> r[j]).toArray();
     }
 
     @Override

@@ -77,7 +77,7 @@ public record DuHuInstance(long seed, DenseMatrix x, DenseMatrix y) {
         DenseMatrix phiT = b.leastSquares(b.adopt(x.transpose()), b.adopt(y.transpose()));
         DenseMatrix yHat = b.multiply(true, false, b.adopt(phiT), b.adopt(x)).toDense();
         double opt = 0.5 * Math.pow(yHat.plusScaled(-1, y).frobeniusNorm(), 2);
-        return new Fit(dOut(), yHat, opt, s[0] * s[0], s[rank - 1] * s[rank - 1], rank);
+        return new Fit(dOut(), yHat, opt, s[0] * s[0], s[rank - 1] * s[rank - 1], rank, b.svd(b.adopt(phiT)).max());
     }
 
     /**
@@ -89,8 +89,10 @@ public record DuHuInstance(long seed, DenseMatrix x, DenseMatrix y) {
      * @param lambdaMax ‖XᵀX‖₂
      * @param lambdaR λ_r(XᵀX), r = rank X
      * @param rank r
+     * @param phiNorm ‖Φ̂‖₂ of the least-squares map Φ̂ = YX⁺
      */
-    public record Fit(int dOut, DenseMatrix yHat, double opt, double lambdaMax, double lambdaR, int rank) {
+    public record Fit(int dOut, DenseMatrix yHat, double opt, double lambdaMax, double lambdaR, int rank,
+            double phiNorm) {
         /** η = d_out/(3L‖XᵀX‖₂) (003 Thm 4.1). */
         public double eta(int depth) {
             return dOut / (3.0 * depth * lambdaMax);
@@ -104,6 +106,24 @@ public record DuHuInstance(long seed, DenseMatrix x, DenseMatrix y) {
         /** κ = λ_max/λ_r of XᵀX. */
         public double kappa() {
             return lambdaMax / lambdaR;
+        }
+
+        /**
+         * The first term of Du &amp; Hu's width condition (003 eq. (4)) without its unspecified constant C:
+         * L·r·κ³·d_out·(1 + ‖Φ̂‖²). The theorem asks for m ≥ C times (at least) this.
+         */
+        public double widthConditionOverC(int depth) {
+            return depth * rank * Math.pow(kappa(), 3) * dOut * (1 + phiNorm * phiNorm);
+        }
+
+        /**
+         * The part of 003 Theorem 4.1's hypothesis a run can be checked against: the step η ≤ d_out/(3L‖XᵀX‖₂), the
+         * output scaling c = (m^{L−1}d_out)^{−1/2} of eq. (1), and λ_r(XᵀX) &gt; 0. The width condition
+         * m ≥ C·(…) has an unspecified constant C: it is what the doubling sweep measures, not a predicate.
+         */
+        public boolean meetsTestableHypothesis(int depth, int m, double eta, double scale) {
+            return eta > 0 && eta <= eta(depth) && scale == 1 / Math.sqrt(Math.pow(m, depth - 1) * dOut)
+                    && lambdaR > 0;
         }
     }
 }

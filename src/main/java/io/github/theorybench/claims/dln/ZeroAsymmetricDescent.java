@@ -24,8 +24,11 @@ import java.util.List;
  * @param firstFailure first t where it failed, −1 if none
  * @param slackAfterOneOverRate max over t ≥ 1/rate of R(t)/bound(t) (NaN when the run is shorter than 1/rate)
  * @param slackAll the same maximum over t ≥ 1
- * @param minRateMultiple min over t ≥ 1 of ln(R(t)/R(0))/(t ln(1 − η/2)): the measured rate over the bound's
- * @param finalRateMultiple the same ratio at the last step
+ * @param minRateMultiple min over t ≥ 1 of ln(R(t)/((1 + 1e−12)R(0)))/(t ln(1 − η/2)): the measured decay rate over
+ * the bound's, with the comparison's round-off allowance; ≥ c exactly when R(t) ≤ (1 + 1e−12)(1 − η/2)^{ct} R(0) at
+ * every recorded t ≥ 1 (DLN-1's inequality for c = 1, its rate × 8 control for c = 8); −∞ for a diverged run, NaN
+ * where the bound is vacuous (η &gt; 2)
+ * @param finalRateMultiple ln(R(t)/R(0))/(t ln(1 − η/2)) at the last step
  * @param finalRatio R/R(0) at the last step
  * @param controlHeld whether R(t) ≤ (1 + 1e−12)(1 − η/2)^{8t} R(0) at every recorded t ≥ 1 (the rate × 8 control)
  * @param controlSlack max over t ≥ 1 of R(t)/((1 − η/2)^{8t} R(0))
@@ -39,8 +42,13 @@ public record ZeroAsymmetricDescent(Provenance provenance, double phiNorm, doubl
 
     /** A run at a multiple above 1 stops once R ≤ 1e−6 R(0) (CLAIMS.md: full runs at 100–1000×). */
     static final double RUN_TARGET = 1e-6;
-    /** R(t) ≤ bound(t) is checked with this relative round-off allowance. */
+    /**
+     * R(t) ≤ bound(t) is checked with this relative round-off allowance: R is a sum of squares of d·d_y residuals
+     * computed to a few ulps each, so 1e−12 is far above its error and far below any real excess.
+     */
     static final double ROUND_OFF = 1e-12;
+    /** ln(1 + ROUND_OFF): the allowance in the log domain of {@link #minRateMultiple()}. */
+    static final double ALLOWANCE = Math.log1p(ROUND_OFF);
     /** A run counts as diverged once R exceeds this multiple of R(0). */
     static final double DIVERGED = 1e6;
     /** The rate multiple of the control (CLAIMS.md: the measured rate is ≥ 4× the bound's, so × 2 cannot bite). */
@@ -60,7 +68,8 @@ public record ZeroAsymmetricDescent(Provenance provenance, double phiNorm, doubl
         Provenance p = Provenance.of(inst.seed(), b.name(), "L", inst.depth(), "d", inst.d(), "d_y", inst.dy());
         return new ZeroAsymmetricDescent(p, inst.phiNorm(), multiple, eta, inst.stepBound(),
                 inst.meetsHypothesis(eta, inst.zeroAsymmetricInit()), steps, reached, rec.diverged, rec.held,
-                rec.firstFailure, rec.slackLate, rec.slackAll, rec.minRate, rec.lastRate, rec.ratio, rec.controlHeld,
+                rec.firstFailure, rec.slackLate, rec.slackAll, rec.diverged ? Double.NEGATIVE_INFINITY : rec.minRate,
+                rec.lastRate, rec.ratio, rec.controlHeld,
                 rec.controlSlack, rec.ts.stream().mapToDouble(Double::doubleValue).toArray(),
                 rec.rs.stream().mapToDouble(Double::doubleValue).toArray());
     }
@@ -122,8 +131,9 @@ public record ZeroAsymmetricDescent(Provenance provenance, double phiNorm, doubl
             }
             if (ratio > 0) {
                 lastRate = Math.log(ratio) / logBound;         // cumulative rate / bound's rate
-                minRate = Math.min(minRate, lastRate);
             }
+            // ≥ 1 ⇔ R(t) ≤ (1 + 1e−12)(1 − η/2)^t R(0): ln q < 0 flips the inequality
+            minRate = Math.min(minRate, (Math.log(ratio) - ALLOWANCE) / logBound);
             double cs = Math.exp(Math.log(ratio) - CONTROL_RATE * logBound);   // control: rate × 8
             controlHeld &= cs <= 1 + ROUND_OFF;
             controlSlack = Math.max(controlSlack, cs);

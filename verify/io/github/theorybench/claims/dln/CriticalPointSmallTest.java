@@ -1,0 +1,91 @@
+package io.github.theorybench.claims.dln;
+
+import static io.github.theorybench.assertions.VerdictAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.theorybench.assertions.SmallInstances;
+import io.github.theorybench.claims.CheckContext;
+import io.github.theorybench.claims.CheckResult;
+import io.github.theorybench.claims.support.SeedStream;
+import io.github.theorybench.linalg.Backend;
+import io.github.theorybench.linalg.Backends;
+import io.github.theorybench.linalg.DenseMatrix;
+import java.util.Arrays;
+import java.util.List;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DLN-3 on one seed at the check's own sizes (d_x = 6, d_y = 4, k = 2, n = 30), replayed once. Σ, the critical values,
+ * the gradients and the Hessians are recomputed from X and Y another way: normal equations and plain-Java gradients
+ * with Hipparchus matrices, the Hessian by central differences of that gradient.
+ */
+@SmallInstances
+class CriticalPointSmallTest {
+    /** Central differences with h = 1e−5 on a quadratic-in-each-layer loss: O(h²) truncation, ~1e−11/h round-off. */
+    private static final double DIFFERENCES = 1e-6;
+    private static final double ROUND_OFF = 1e-11;
+    private final Backend b = Backends.byName("ejml");
+
+    @Test
+    @DisplayName("DLN-3 small run (1 seed): Sigma and critical values by the normal equations; gradients and Hessian spectra recomputed by finite differences; swap curvature; controls")
+    void smallRun() {
+        CriticalPointCheck.Sizes sizes = new CriticalPointCheck.Sizes(1, 1, 200_000);
+        CriticalPointCheck check = new CriticalPointCheck(sizes);
+        CriticalPointCheck.Measurement m = check.measure(sizes, CheckContext.of(b, 1, false));
+        BaldiHornikInstance inst = BaldiHornikInstance.build(SeedStream.of(1, "DLN-3").seed(0), 6, 4, 30);
+        RealMatrix x = LoopDeepLinearNet.real(inst.x()), y = LoopDeepLinearNet.real(inst.y());
+        RealMatrix yxt = y.multiply(x.transpose());
+        RealMatrix phi = yxt.multiply(new LUDecomposition(x.multiply(x.transpose())).getSolver().getInverse());
+        RealMatrix sigma = phi.multiply(yxt.transpose());                          // Y X^T (X X^T)^-1 X Y^T
+        EigenDecompositionSymmetric eig = new EigenDecompositionSymmetric(sigma.add(sigma.transpose())
+                .scalarMultiply(0.5));
+        double[] lam = eig.getEigenvalues();                                        // descending
+        double fit = 0.5 * Math.pow(phi.multiply(x).subtract(y).getFrobeniusNorm(), 2);
+        CriticalPointCheck.SeedPoints s = m.seeds().get(0);
+        // Baldi-Hornik: loss at I = fit + 1/2 sum of the eigenvalues outside I; OPT leaves out the two smallest
+        assertThat(s.opt()).isCloseTo(fit + 0.5 * (lam[2] + lam[3]), within(ROUND_OFF));
+        assertThat(s.l0Ref()).isCloseTo(0.5 * Math.pow(y.getFrobeniusNorm(), 2), within(ROUND_OFF));
+        assertThat(s.gradBound()).isCloseTo(1e-12 * yxt.getFrobeniusNorm(), within(1e-24));
+        LoopDeepLinearNet net = new LoopDeepLinearNet(1.0, inst.x(), inst.y());
+        BaldiHornikInstance.Fit f = inst.fit(b);
+        for (CriticalPointCheck.Point p : s.points()) {
+            int[] idx = p.idx();
+            double closed = fit;
+            for (int i = 0; i < 4; i++) {
+                int eigen = i;
+                closed += Arrays.stream(idx).anyMatch(j -> j == eigen) ? 0 : 0.5 * lam[i];
+            }
+            assertThat(p.closedForm()).isCloseTo(closed, within(ROUND_OFF));
+            List<RealMatrix> w = LoopDeepLinearNet.real(CriticalPointCheck.criticalPoint(b, f, idx,
+                    DenseMatrix.identity(2)));
+            assertThat(p.loss()).isCloseTo(net.loss(w), within(ROUND_OFF));
+            double g = Math.sqrt(Arrays.stream(LoopDeepLinearNet.flatten(net.gradient(w))).map(v -> v * v).sum());
+            assertThat(g).isLessThan(100 * s.gradBound());           // critical by the other gradient too
+            double[] h = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(net.hessianByDifferences(w,
+                    1e-5))).getEigenvalues();
+            assertThat(p.lamMax()).isCloseTo(h[0], within(DIFFERENCES * h[0]));
+            assertThat(p.lamMin()).isCloseTo(h[h.length - 1], within(DIFFERENCES * h[0]));
+            // lambda_min lies below the Rayleigh quotient along the best swap direction
+            assertThat(p.lamMin()).isLessThanOrEqualTo(p.swapCurvature() + ROUND_OFF);
+            assertThat(p.global()).isEqualTo(idx[0] < 2 && idx[1] < 2);
+        }
+        CheckResult r = check.result(m);
+        assertThat(r.verdicts(CriticalPointCheck.SADDLE_NEGATIVE)).hasSize(5)
+                .allSatisfy(v -> assertThat(v).hypothesisMet().holds());
+        assertThat(r.verdict(CriticalPointCheck.GLOBAL_NO_NEGATIVE)).hypothesisMet().holds()
+                .hasMeasurementCloseTo("zeroEigenvalues", 4, 0, "k^2 zero eigenvalues: the GL(2) orbit");
+        assertThat(r.verdict(CriticalPointCheck.DESCENT_GLOBAL_VALUE)).holds();
+        assertThat(r.verdict(CriticalPointCheck.SADDLE_TEST_ON_GLOBAL)).controlBit();
+        assertThat(r.verdict(CriticalPointCheck.GLOBAL_TEST_ON_SADDLE)).controlBit();
+        // the mildest saddle leaves out the second eigenvector: loss - OPT = (lambda_2 - lambda_3)/2
+        assertThat(s.mildestSaddle().idx()).containsExactly(0, 2);
+        assertThat(r.verdict(CriticalPointCheck.VALUE_TEST_ON_SADDLE).observed()).isCloseTo(0.5 * (lam[1] - lam[2])
+                / (s.l0Ref() - s.opt()), within(1e-9));
+    }
+}
