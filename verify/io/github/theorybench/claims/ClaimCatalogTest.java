@@ -30,9 +30,10 @@ class ClaimCatalogTest {
         {"PWR-3", ClaimKind.SCALING, S002}, {"PWR-4", ClaimKind.SCALING, S002}, {"PWR-5", ClaimKind.SCALING, S002},
         {"PWR-6", ClaimKind.PHENOMENON, S002},
         {"DLN-1", ClaimKind.EXACT, S003}, {"DLN-2", ClaimKind.EXACT, S003}, {"DLN-3", ClaimKind.EXACT, S003},
+        {"DLN-4", ClaimKind.EXACT, S003},
         {"MEM-1", ClaimKind.EXACT, S003},
         {"DLS-1", ClaimKind.PHENOMENON, S004}, {"DLS-2", ClaimKind.PHENOMENON, S004},
-        {"DLS-3", ClaimKind.PHENOMENON, S004},
+        {"DLS-3", ClaimKind.PHENOMENON, S004}, {"DLS-6", ClaimKind.EXACT, S002},
     };
 
     private static List<String> ids() {
@@ -87,7 +88,7 @@ class ClaimCatalogTest {
     void select() {
         assertThat(ClaimCatalog.select("LAZY-1")).containsExactly("LAZY-1");
         assertThat(ClaimCatalog.select(" lsq-2 , LAZY-1,lsq-2")).containsExactly("LSQ-2", "LAZY-1");
-        assertThat(ClaimCatalog.select("DLS-*")).containsExactly("DLS-1", "DLS-2", "DLS-3");
+        assertThat(ClaimCatalog.select("DLS-*")).containsExactly("DLS-1", "DLS-2", "DLS-3", "DLS-6");
         assertThat(ClaimCatalog.select("LAZY-?")).containsExactly("LAZY-1", "LAZY-2", "LAZY-3", "LAZY-4", "LAZY-5",
                 "LAZY-6", "LAZY-7", "LAZY-8", "LAZY-9");
         assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10");
