@@ -8,6 +8,7 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.Activation;
@@ -139,8 +140,9 @@ public final class InitialRiskScalingCheck
             for (int m : sizes.widths()) {
                 double[][] ratios = new double[sizes.alphas().length][sizes.seeds()];
                 boolean hyp = true;
+                SeedStream cell = SeedStream.of(ctx.seed(), "LAZY-8").child("n" + n + "/m" + m);
                 for (int s = 0; s < sizes.seeds(); s++) {
-                    Instance in = Instance.build(ctx.seed() * 7919L + n * 31L + m * 7L + s, n, m, sizes.d());
+                    Instance in = Instance.build(cell.seed(s), n, m, sizes.d());
                     hyp &= randomSignInit(in.init());
                     double[] r = normalizedRisks(ctx.backend(), in.x(), in.y(), in.init(), sizes.alphas());
                     for (int a = 0; a < r.length; a++) {

@@ -9,6 +9,7 @@ import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.Activation;
 import io.github.theorybench.model.RandomMatrices;
@@ -249,9 +250,10 @@ public final class LinearizationErrorCheck
         return new Measurement(p, sz, byWidth, byRadius);
     }
 
-    /** Seed block k's instance at width m. */
+    /** Seed block k's instance at width m: data from stream "LAZY-9/data", init from "LAZY-9/init/m{m}", index k. */
     static Instance instance(long base, int k, int m, Sizes sz) {
-        return Instance.build(base + k, (base + k) * 1_000_003L + m, m, sz.extraRandomStarts());
+        SeedStream s = SeedStream.of(base, "LAZY-9");
+        return Instance.build(s.child("data").seed(k), s.child("init/m" + m).seed(k), m, sz.extraRandomStarts());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.linalg.SymmetricEigen;
@@ -78,13 +79,17 @@ public final class WidthScalingCheck extends MeasuredCheck<WidthScalingCheck.Siz
      * init (w_j iid N(0, I_d)) from its own generator.
      */
     public record Instance(long seed, DenseMatrix x, List<List<TwoLayerInit>> inits) {
+        /** {@code seed}: the run's base seed; streams "LAZY-7/data" and "LAZY-7/m{m}" (draw r = index r). */
         public static Instance build(long seed, Sizes sizes) {
-            DenseMatrix x = RandomMatrices.unitRows(sizes.n(), sizes.d(), RandomMatrices.rng(seed));
+            SeedStream s = SeedStream.of(seed, "LAZY-7");
+            DenseMatrix x = RandomMatrices.unitRows(sizes.n(), sizes.d(),
+                    RandomMatrices.rng(s.child("data").seed(0)));
             List<List<TwoLayerInit>> inits = new ArrayList<>();
             for (int m : sizes.widths()) {
                 List<TwoLayerInit> row = new ArrayList<>();
+                SeedStream draws = s.child("m" + m);
                 for (int r = 0; r < sizes.draws(); r++) {
-                    RandomGenerator rng = RandomMatrices.rng(seed * 1_000_003L + m * 101L + r);
+                    RandomGenerator rng = RandomMatrices.rng(draws.seed(r));
                     row.add(TwoLayerInit.randomSign(m, sizes.d(), 1.0, rng));
                 }
                 inits.add(row);
