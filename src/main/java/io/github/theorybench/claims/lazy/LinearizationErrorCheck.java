@@ -31,12 +31,16 @@ import org.hipparchus.random.RandomGenerator;
  */
 public final class LinearizationErrorCheck
         extends MeasuredCheck<LinearizationErrorCheck.Sizes, LinearizationErrorCheck.Measurement> {
-    public static final Criterion TANH_WIDTH_SLOPE = Criterion.claim("LAZY-9", "tanhWidthSlope");
-    public static final Criterion TANH_RADIUS_SLOPE = Criterion.claim("LAZY-9", "tanhRadiusSlope");
-    public static final Criterion RELU_WIDTH_SLOPE = Criterion.claim("LAZY-9", "reluWidthSlope");
     public static final Criterion TAYLOR_BOUND = Criterion.claim("LAZY-9", "tanhAdversarialTaylorBound");
+    /** Control of the tanh m-slopes: the net without its m^{−1/2} (not NTK-scaled): the worst case does not fall. */
     public static final Criterion UNSCALED_NET = Criterion.control("LAZY-9", "unscaledNetAdversarialSlope");
-    public static final Criterion RANDOM_FASTER_RATE = Criterion.control("LAZY-9", "tanhRandomFasterRate");
+    /** Control of the radius slopes: ReLU (σ not C², r^{4/3}) through the tanh radius window. */
+    public static final Criterion RELU_RADIUS_SLOPE = Criterion.control("LAZY-9", "reluAdversarialRadiusSlope");
+    /**
+     * The ReLU adversarial row is violated as stated, so its control runs the other way: the same ascent and the same
+     * rule (slope ≤ −1/3 + 0.1) on tanh, where Taylor gives m^{−1/2}, must hold.
+     */
+    public static final Criterion SMOOTH_UNDER_RELU_RULE = Criterion.control("LAZY-9", "tanhAdversarialUnderReluRule");
     public static final Criterion TAYLOR_HALF_BOUND = Criterion.control("LAZY-9", "taylorHalfBound");
 
     static final int N = 10;
@@ -72,6 +76,34 @@ public final class LinearizationErrorCheck
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** "Random", "Gradient", "Adversarial": the suffix of this direction's criterion keys. */
+        String suffix() {
+            return name().charAt(0) + label().substring(1);
+        }
+    }
+
+    /** tanh: slope in m ≤ −0.4, one criterion per direction (CLAIMS.md calibrates each). */
+    public static Criterion tanhWidthSlope(Direction d) {
+        return Criterion.claim("LAZY-9", "tanhWidthSlope" + d.suffix());
+    }
+
+    /** tanh: slope in r over r ≤ 0.2 in [1.8, 2.5]. */
+    public static Criterion tanhRadiusSlope(Direction d) {
+        return Criterion.claim("LAZY-9", "tanhRadiusSlope" + d.suffix());
+    }
+
+    /** ReLU: slope in m ≤ −1/3 + 0.1 (asserted for random and gradient; the adversarial one is the finding). */
+    public static Criterion reluWidthSlope(Direction d) {
+        return Criterion.claim("LAZY-9", "reluWidthSlope" + d.suffix());
+    }
+
+    /**
+     * LAZY-9's hypothesis: the NTK parametrization, output scale c = m^{−1/2} (000), under which the remainder of each
+     * neuron carries the factor m^{−1/2}; the unscaled net (c = 1) of the control fails it.
+     */
+    public static boolean ntkScaled(double outputScale, int m) {
+        return Math.abs(outputScale * Math.sqrt(m) - 1.0) <= 1e-12;
     }
 
     /** Widths of the m-sweep, width of the radius sweep, seeds averaged, ascent steps, extra random ascent starts. */
@@ -313,9 +345,9 @@ public final class LinearizationErrorCheck
         LineFit fm = m.widthFit(t, e -> e.of(d));
         double[] errs = m.overWidths(t, e -> e.of(d));
         int nw = errs.length;
-        Verdict.Builder vb = base(m, t, TANH_WIDTH_SLOPE)
-                .check("m-slope, tanh, " + d.label()).observed(fm.slope()).bound(tanhReference(d))
-                .window(Double.NEGATIVE_INFINITY, TANH_M_SLOPE_MAX).measure("slopeStdErr", fm.slopeStdErr())
+        Verdict.Builder vb = base(m, t, tanhWidthSlope(d))
+                .check("m-slope, tanh, " + d.label()).observed(fm.slope()).bound(TANH_M_SLOPE_MAX)
+                .measure("slopeStdErr", fm.slopeStdErr()).measure("rSquared", fm.rSquared())
                 .measure("radiusSlopeSmallRadii", m.radiusFit(t, e -> e.of(d), true).slope())
                 .measure("radiusSlopeAllRadii", m.radiusFit(t, e -> e.of(d), false).slope())
                 .measure("referenceSlope", tanhReference(d))
@@ -334,7 +366,7 @@ public final class LinearizationErrorCheck
     private static Verdict tanhRadiusRow(Measurement m, Direction d) {
         Activation t = Activation.TANH;
         double small = m.radiusFit(t, e -> e.of(d), true).slope(), all = m.radiusFit(t, e -> e.of(d), false).slope();
-        return base(m, t, TANH_RADIUS_SLOPE)
+        return base(m, t, tanhRadiusSlope(d))
                 .check("radius-slope, tanh, " + d.label()).size("m", m.sizes().radiusWidth()).observed(small)
                 .bound(2.0).window(RADIUS_SLOPE_LO, RADIUS_SLOPE_HI).measure("radiusSlopeAllRadii", all)
                 .detail(NumberText.format("fitted slope %.3f of mean max_i|f - f_lin| against r = 0.025..0.2 at m = %d "
@@ -346,9 +378,10 @@ public final class LinearizationErrorCheck
         Activation relu = Activation.RELU;
         LineFit fm = m.widthFit(relu, e -> e.of(d));
         double rs = m.radiusFit(relu, e -> e.of(d), true).slope();
-        Verdict.Builder vb = base(m, relu, RELU_WIDTH_SLOPE)
-                .check("m-slope, relu, " + d.label()).observed(fm.slope()).bound(-1.0 / 3)
-                .window(Double.NEGATIVE_INFINITY, RELU_M_SLOPE_MAX).measure("slopeStdErr", fm.slopeStdErr())
+        Verdict.Builder vb = base(m, relu, reluWidthSlope(d))
+                .check("m-slope, relu, " + d.label()).observed(fm.slope()).bound(RELU_M_SLOPE_MAX)
+                .measure("slopeStdErr", fm.slopeStdErr()).measure("rSquared", fm.rSquared())
+                .measure("statedSlope", -1.0 / 3)
                 .measure("radiusSlopeSmallRadii", rs)
                 .measure("radiusSlopeAllRadii", m.radiusFit(relu, e -> e.of(d), false).slope())
                 .measure("predictedSlope", reluReference(d));
@@ -370,7 +403,21 @@ public final class LinearizationErrorCheck
                         + "sum of the k smallest |z|) has slopes %.3f in m, %.3f in r; ascent/exact in [%.4f, %.4f]; "
                         + "from random and gradient starts only the ascent gives slope %.3f", fm.slope(),
                         RELU_M_SLOPE_MAX, reluWhy(d), rs, w.widthSlope(), w.radiusSlope(), w.minRatio(), w.maxRatio(),
-                        m.widthFit(relu, Errors::uninformed).slope())).build();
+                        m.widthFit(relu, Errors::uninformed).slope())).finding(reluFinding(fm, rs, w)).build();
+    }
+
+    /** The cause of the ReLU adversarial violation (Trust rule 4), with this run's numbers. */
+    static String reluFinding(LineFit fm, double radiusSlope, ReluWorstCase w) {
+        return NumberText.format("The notes' ReLU rate m^-1/3 is not the worst case. The adversarial error falls like "
+                + "m^%.3f +- %.3f with radius slope %.3f, consistent with r^(4/3) m^(-1/6): the worst perturbation "
+                + "spends the radius on the k ~ (r m)^(2/3) neurons nearest their kink at one input, each pushed across "
+                + "by r/sqrt(k), giving c(r sqrt(k) - sum of the k smallest |w_j.x|) with |w_j.x| ~ j/m. The ascent "
+                + "is not the cause: it equals the exact worst case max_k c(r|x| sqrt(k) - sum_(l<=k) |z|_(l)) "
+                + "(ascent/exact in [%.4f, %.4f]; the exact maximiser alone has slopes %.3f in m and %.3f in r), and "
+                + "the same ascent and rule report the smooth net's m^-1/2 as holding (control "
+                + "tanhAdversarialUnderReluRule). The random and gradient directions keep to m^-1/3 or faster.",
+                fm.slope(), fm.slopeStdErr(), radiusSlope, w.minRatio(), w.maxRatio(), w.widthSlope(),
+                w.radiusSlope());
     }
 
     /** The exact ReLU worst case's slopes and the ascent's ratio to it over every sample. */
@@ -409,20 +456,28 @@ public final class LinearizationErrorCheck
         List<Verdict> out = new ArrayList<>();
         double advT = m.widthFit(Activation.TANH, Errors::unscaledAdversarial).slope();
         double randT = m.widthFit(Activation.TANH, Errors::unscaledRandom).slope();
-        out.add(base(m, Activation.TANH, UNSCALED_NET).hypothesisMet(false)
-                .check("unscaled net (no m^-1/2), tanh, adversarial m-slope <= -0.4").observed(advT).bound(0.0)
-                .window(Double.NEGATIVE_INFINITY, TANH_M_SLOPE_MAX).measure("unscaledRandomSlope", randT)
+        out.add(base(m, Activation.TANH, UNSCALED_NET).hypothesisMet(ntkScaled(1.0, m.sizes().widths()[0]))
+                .check("unscaled net (no m^-1/2), tanh, adversarial m-slope <= -0.4").observed(advT)
+                .bound(TANH_M_SLOPE_MAX).measure("unscaledRandomSlope", randT)
                 .measure("unscaledReluAdversarialSlope", m.widthFit(Activation.RELU, Errors::unscaledAdversarial)
                         .slope())
                 .detail(NumberText.format("f = sum_j s_j sigma(w_j.x) without the NTK scale, the same adversarial "
                         + "perturbations at r = %.3g: the worst-case error does not fall with m (slope %.3f, must fail "
                         + "<= %.1f); the random direction still falls (slope %.3f) because it spreads r over all "
                         + "neurons", WIDTH_SWEEP_RADIUS, advT, TANH_M_SLOPE_MAX, randT)).build());
-        double rand = m.widthFit(Activation.TANH, Errors::random).slope();
-        out.add(base(m, Activation.TANH, RANDOM_FASTER_RATE).check("tanh random m-slope <= -1.5")
-                .observed(rand).bound(-1.5).window(Double.NEGATIVE_INFINITY, -1.5)
-                .detail(NumberText.format("the random-direction slope %.3f against a rate m^-1.5 the independent-sign "
-                        + "sum cannot reach", rand)).build());
+        double reluR = m.radiusFit(Activation.RELU, Errors::adversarial, true).slope();
+        out.add(base(m, Activation.RELU, RELU_RADIUS_SLOPE).hypothesisMet(false).size("m", m.sizes().radiusWidth())
+                .check("control: relu adversarial radius-slope in [1.8, 2.5]").observed(reluR).bound(2.0)
+                .window(RADIUS_SLOPE_LO, RADIUS_SLOPE_HI)
+                .detail(NumberText.format("ReLU is not C^2: the remainder is not second order, the worst case grows "
+                        + "like r^(4/3) (slope %.3f), outside the window of a smooth sigma", reluR)).build());
+        LineFit tanhAdv = m.widthFit(Activation.TANH, Errors::adversarial);
+        out.add(base(m, Activation.TANH, SMOOTH_UNDER_RELU_RULE).controlExpectsHolds()
+                .check("control (must hold): tanh adversarial m-slope <= -1/3 + 0.1").observed(tanhAdv.slope())
+                .bound(RELU_M_SLOPE_MAX)
+                .detail(NumberText.format("the same ascent and the ReLU row's rule on tanh, where Taylor bounds the "
+                        + "worst case by beta0 r^2/(2 sqrt m): slope %.3f must pass, so the ReLU violation is the "
+                        + "kink's, not the ascent's or the rule's", tanhAdv.slope())).build());
         double overHalf = 2 * taylorRatioRange(m)[1];
         out.add(base(m, Activation.TANH, TAYLOR_HALF_BOUND)
                 .check("adversarial vs Taylor bound / 2, tanh").observed(overHalf).bound(1.0)

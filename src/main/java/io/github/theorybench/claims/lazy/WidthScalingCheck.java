@@ -242,7 +242,25 @@ public final class WidthScalingCheck extends MeasuredCheck<WidthScalingCheck.Siz
         out.add(slopeRow(m, SIGMA_MAX_SLOPE, "sigma_max(J0) vs m", Draw::sigmaMax, 0.5, GROWTH_LO, GROWTH_HI));
         out.add(slopeRow(m, KERNEL_ERROR_SLOPE, "||J0 J0^T/m - K_inf||_2 vs m", Draw::kernelError, -0.5, DECAY_LO,
                 DECAY_HI));
+        // controls: the same fits with what the theorem rests on removed (theory: slope 0, outside both windows)
+        out.add(slopeRow(m, SIGMA_MIN_NORMALIZED, "control: sigma_min(J0/sqrt m) vs m", Draw::normalizedSigmaMin,
+                0.5, GROWTH_LO, GROWTH_HI));
+        out.add(slopeRow(m, SIGMA_MAX_NORMALIZED, "control: sigma_max(J0/sqrt m) vs m", Draw::normalizedSigmaMax,
+                0.5, GROWTH_LO, GROWTH_HI));
+        out.add(slopeRow(m, KERNEL_ERROR_SHARED_NEURON, "control: kernel error, all neurons = w_1",
+                Draw::sharedNeuronKernelError, -0.5, DECAY_LO, DECAY_HI));
         return out;
+    }
+
+    private static String why(Criterion c) {
+        if (c == SIGMA_MIN_NORMALIZED || c == SIGMA_MAX_NORMALIZED) {
+            return "; control: J0/sqrt m removes the sqrt m growth, sigma(J0/sqrt m) -> sqrt(lambda(K_inf)) (slope 0)";
+        }
+        if (c == KERNEL_ERROR_SHARED_NEURON) {
+            return "; control: every row of W0 equal to the draw's w_1, so J0 J0^T/m is the one-neuron kernel "
+                    + "sigma'(w_1.x)sigma'(w_1.x')x.x' at every m: no average over independent neurons (slope 0)";
+        }
+        return "";
     }
 
     private static Verdict slopeRow(Measurement m, Criterion c, String check, ToDoubleFunction<Draw> q,
@@ -250,8 +268,10 @@ public final class WidthScalingCheck extends MeasuredCheck<WidthScalingCheck.Siz
         LineFit fit = m.fit(q);
         return Verdict.builder(c).at(m.provenance()).check(check).hypothesisMet(m.hypothesisMet())
                 .observed(fit.slope()).bound(theory).slack(fit.slope() / theory).window(lo, hi)
-                .measure("slopeStdErr", fit.slopeStdErr())
-                .detail("least-squares slope of log(mean over draws) against log m").build();
+                .measure("slopeStdErr", fit.slopeStdErr()).measure("rSquared", fit.rSquared())
+                .measure("kInfLambdaMin", m.kInfLambdaMin())
+                .detail("least-squares slope of log(mean over " + m.sizes().draws() + " draws) against log m: "
+                        + slopeText(fit) + why(c)).build();
     }
 
     @Override
@@ -272,7 +292,26 @@ public final class WidthScalingCheck extends MeasuredCheck<WidthScalingCheck.Siz
         sig.add(new Figure.Series("sigma_max(J0)", ms, m.means(Draw::sigmaMax), false));
         figs.add(new Figure("LAZY-7-singular-values", "LAZY-7: singular values of J0 against width", "width m",
                 "singular value", true, true, sig));
+        figs.add(windowFigure(m));
         return figs;
+    }
+
+    /** The kernel error with the fitted line and the window's two edges drawn through the data's centre. */
+    private static Figure windowFigure(Measurement m) {
+        double[] ms = m.widths(), errs = m.means(Draw::kernelError), shared = m.means(Draw::sharedNeuronKernelError);
+        LineFit fit = m.fit(Draw::kernelError);
+        double[] fitted = new double[ms.length];
+        for (int a = 0; a < ms.length; a++) {
+            fitted[a] = fit.at(ms[a]);
+        }
+        return new Figure("LAZY-7-kernel-error-window", NumberText.format("LAZY-7: kernel error, fitted slope %.3f "
+                + "+- %.3f, window [%.1f, %.1f]; control with all neurons = w_1", fit.slope(), fit.slopeStdErr(),
+                DECAY_LO, DECAY_HI), "width m", "||J0 J0^T/m - K_inf||_2 (mean over draws)", true, true, List.of(
+                        new Figure.Series("measured", ms, errs, false),
+                        new Figure.Series("fitted line", ms, fitted, true),
+                        new Figure.Series("window edge m^-0.6", ms, LineFit.referenceLine(ms, errs, DECAY_LO), true),
+                        new Figure.Series("window edge m^-0.4", ms, LineFit.referenceLine(ms, errs, DECAY_HI), true),
+                        new Figure.Series("control: all neurons = w_1", ms, shared, false)));
     }
 
     static String slopeText(LineFit f) {
