@@ -57,7 +57,7 @@ class LipschitzAndWidthClaimsTest {
     }
 
     @Test
-    @DisplayName("LAZY-8 random-sign init: R0/(alpha^2 m n) in one band of ratio <= 4 (means over 5 seeds); antisymmetric init leaves it")
+    @DisplayName("LAZY-8 random-sign init: R0/(alpha^2 m n) in one band of ratio <= 4 (means over 10 seeds); antisymmetric init leaves it")
     void lazy8() {
         CheckResult r = new InitialRiskScalingCheck().run(ctx());
         Verdict band = r.verdict(InitialRiskScalingCheck.BAND);
@@ -99,7 +99,7 @@ class LipschitzAndWidthClaimsTest {
     void lazy11() {
         CheckResult r = new SpectralLipschitzCheck().run(ctx());
         assertThat(r.verdict(SpectralLipschitzCheck.FROBENIUS_ADVERSARIAL)).hypothesisMet().holds()
-                .hasObservedWithin(0.999, 1.0 + SpectralLipschitzCheck.ROUND_OFF);
+                .hasObservedWithin(0.999, 1.0 + r.verdict(SpectralLipschitzCheck.FROBENIUS_ADVERSARIAL).tolerance());
         assertThat(r.verdict(SpectralLipschitzCheck.FROBENIUS_RANDOM)).hypothesisMet().holds()
                 .hasMeasurementWithin("constantRatio", 1.0, 2.0);
         assertThat(r.verdict(SpectralLipschitzCheck.PRINTED_SPECTRAL)).isViolated().hasFinding()

@@ -226,7 +226,7 @@ class LipschitzAndWidthSmallTest {
             double ratio = lhs / (Activation.TANH.beta0() * singularValues(kr)[0] * dist);
             assertThat(search.value()).isCloseTo(ratio, Offset.offset(1e-9));
         }
-        assertThat(m.frobenius().value()).isLessThanOrEqualTo(1 + SpectralLipschitzCheck.ROUND_OFF);
+        assertThat(m.frobenius().value()).isLessThanOrEqualTo(1 + m.frobenius().tolerance());
         assertThat(check.verdicts(m)).hasSize(7);
         assertThat(check.figures(m)).hasSize(1);
     }

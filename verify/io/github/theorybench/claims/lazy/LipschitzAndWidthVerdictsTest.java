@@ -181,8 +181,8 @@ class LipschitzAndWidthVerdictsTest {
 
     private static SpectralLipschitzCheck.Measurement spectral(double frob, double spec, double rankOne,
             double relu) {
-        return new SpectralLipschitzCheck.Measurement(P, P, new SpectralLipschitzCheck.Search(null, frob, 10),
-                new SpectralLipschitzCheck.Search(null, spec, 10), new double[] {0.1}, new double[] {rankOne},
+        return new SpectralLipschitzCheck.Measurement(P, P, new SpectralLipschitzCheck.Search(null, frob, 10, 0.0),
+                new SpectralLipschitzCheck.Search(null, spec, 10, 0.0), new double[] {0.1}, new double[] {rankOne},
                 new double[] {relu}, 2.0, 2.5);
     }
 
@@ -208,6 +208,12 @@ class LipschitzAndWidthVerdictsTest {
                 .status()).isEqualTo(Verdict.Status.CONTROL_DID_NOT_BITE);
         assertThat(only(c.verdicts(spectral(1.0, 1.0, 0.5, Math.nextUp(1.0))),
                 SpectralLipschitzCheck.PRINTED_SIGMA_PRIME_RELU).status()).isEqualTo(Verdict.Status.VIOLATED);
+        // a pair whose cancellation bound is 1e-12 moves the edge to 1 + 16e-12
+        double wide = 1 + SpectralLipschitzCheck.CANCELLATION_FACTOR * 1e-12;
+        SpectralLipschitzCheck.Measurement near = new SpectralLipschitzCheck.Measurement(P, P,
+                new SpectralLipschitzCheck.Search(null, wide, 10, 1e-12), new SpectralLipschitzCheck.Search(null,
+                        1.0, 10, 0.0), new double[] {0.1}, new double[] {0.5}, new double[] {2}, 2.0, 2.5);
+        assertThat(only(c.verdicts(near), SpectralLipschitzCheck.FROBENIUS_ADVERSARIAL).holds()).isTrue();
         assertThat(SpectralLipschitzCheck.derivativeLipschitz(Activation.TANH)).isTrue();
         assertThat(SpectralLipschitzCheck.derivativeLipschitz(Activation.RELU)).isFalse();
         assertThat(SpectralLipschitzCheck.derivativeBounded(Activation.RELU)).isTrue();

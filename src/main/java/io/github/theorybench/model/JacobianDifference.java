@@ -51,6 +51,38 @@ public final class JacobianDifference {
         return Math.sqrt(Math.max(0, largestEigenvalue(g)));
     }
 
+    /**
+     * A first-order bound on the relative round-off of {@code spectralNorm(...)/distance}: both are differences of
+     * nearly equal numbers when W̄ is close to W. Entry c_ij = σ′(z_ij) − σ′(z̄_ij) carries an absolute error up to
+     * ε(|σ′(z)| + |σ′(z̄)| + β₀(Σ_k|w_jk x_ik| + Σ_k|w̄_jk x_ik|)) (the subtraction and the rounding of z, z̄ passed
+     * through σ′), relative to the largest |c_ij|; each w − w̄ an error ε(|w| + |w̄|), relative to ‖W − W̄‖_F/√(md).
+     * Returns the sum of the two relative errors (ε = 2⁻⁵²); σ′ Lipschitz (β₀ finite) is assumed.
+     */
+    public static double relativeRoundOff(Activation act, double[] x, int n, int d, double[] w, double[] wBar) {
+        double eps = Math.ulp(1.0);
+        int m = w.length / d;
+        double errC = 0, maxC = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double z = 0, zBar = 0, az = 0, azBar = 0;
+                for (int k = 0; k < d; k++) {
+                    z += w[j * d + k] * x[i * d + k];
+                    zBar += wBar[j * d + k] * x[i * d + k];
+                    az += Math.abs(w[j * d + k] * x[i * d + k]);
+                    azBar += Math.abs(wBar[j * d + k] * x[i * d + k]);
+                }
+                double dz = act.derivative(z), dzBar = act.derivative(zBar);
+                errC = Math.max(errC, eps * (Math.abs(dz) + Math.abs(dzBar) + act.beta0() * (az + azBar)));
+                maxC = Math.max(maxC, Math.abs(dz - dzBar));
+            }
+        }
+        double errW = 0;
+        for (int t = 0; t < w.length; t++) {
+            errW = Math.max(errW, eps * (Math.abs(w[t]) + Math.abs(wBar[t])));
+        }
+        return errC / maxC + errW * Math.sqrt(w.length) / frobeniusDistance(w, wBar);
+    }
+
     /** ‖X∗X‖₂: the spectral norm of the n × d² matrix with rows x_i ⊗ x_i. */
     public static double khatriRaoNorm(double[] x, int n, int d) {
         double[][] g = new double[n][n];

@@ -23,7 +23,7 @@ import org.hipparchus.random.RandomGenerator;
 
 /**
  * LAZY-8 (001: R₀ = Θ(α²mn) for random-sign init): R₀/(α² m n) with R₀ = ½‖αf(W₀) − y‖² stays in one band of
- * ratio ≤ 4 over α ∈ {10, 100, 1000}, m ∈ {64, 512, 4096}, n ∈ {16, 64, 256} (mean over 5 seeds each; d = 5, tanh,
+ * ratio ≤ 4 over α ∈ {10, 100, 1000}, m ∈ {64, 512, 4096}, n ∈ {16, 64, 256} (mean over 10 seeds each; d = 5, tanh,
  * unit-norm inputs, y_i ~ N(0, 1)). Reported beside the Gaussian-width prediction E[σ(vᵀx)²]/2 for ‖x‖ = 1.
  */
 public final class InitialRiskScalingCheck
@@ -37,9 +37,15 @@ public final class InitialRiskScalingCheck
 
     /** The grid (each array ascending), input dimension and seeds averaged per cell. */
     public record Sizes(double[] alphas, int[] widths, int[] ns, int d, int seeds) {
-        /** CLAIMS.md: α ∈ [10, 1000], m ∈ [64, 4096], n ∈ [16, 256], ≥ 5 seeds, d = 5. */
+        /**
+         * CLAIMS.md: α ∈ [10, 1000], m ∈ [64, 4096], n ∈ [16, 256], ≥ 5 seeds, d = 5. 10 seeds per cell (Trust rule
+         * 3): with 5 the band exceeded 4 on 1 of 6 seed blocks here (4.99 at base seed 2) and on 4 of 40 in an
+         * independent NumPy run of the same setup, because one seed's ‖f(W₀)‖²/(mn) is close to a weighted χ² with
+         * about d = 5 degrees of freedom (K(x, x') is dominated by its rank-d linear part), whatever n; with 10 seeds the
+         * 95th percentile of the band is 2.4 (300 NumPy blocks).
+         */
         public static Sizes claims() {
-            return new Sizes(new double[] {10, 100, 1000}, new int[] {64, 512, 4096}, new int[] {16, 64, 256}, 5, 5);
+            return new Sizes(new double[] {10, 100, 1000}, new int[] {64, 512, 4096}, new int[] {16, 64, 256}, 5, 10);
         }
 
         public static Sizes quick() {

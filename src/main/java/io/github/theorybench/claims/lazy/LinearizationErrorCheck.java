@@ -545,6 +545,9 @@ public final class LinearizationErrorCheck
                     LineFit.referenceLine(ms, tanh ? randW : advW, tanh ? -1.0 : -1.0 / 3), true));
             series.add(new Figure.Series(tanh ? "m^-1/2 reference" : "m^-1/6 reference", ms,
                     LineFit.referenceLine(ms, advW, tanh ? -0.5 : -1.0 / 6), true));
+            double edge = tanh ? TANH_M_SLOPE_MAX : RELU_M_SLOPE_MAX;
+            series.add(new Figure.Series(NumberText.format("asserted edge m^%.3f (through adversarial)", edge), ms,
+                    LineFit.referenceLine(ms, advW, edge), true));
             rseries.add(new Figure.Series(tanh ? "r^2 reference" : "r^(4/3) reference", radii,
                     LineFit.referenceLine(radii, m.overRadii(a, Errors::adversarial, false), tanh ? 2.0 : 4.0 / 3),
                     true));
