@@ -54,13 +54,13 @@ public final class LazyClaims implements ClaimFamily {
                         .hypothesis("LinearizationErrorCheck.ntkScaled: output scale m^-1/2 (NTK parametrization), w_j ~ N(0, I), random signs; the tanh rows need sigma in C^2")
                         .control("unscaled net (no m^-1/2): the tanh adversarial m-slope must fail <= -0.4; ReLU (not C^2) through the tanh radius window must fail; the ReLU adversarial row is violated as printed, so its control runs the other way: the same ascent and rule on tanh must hold; the Taylor bound/2")
                         .thresholds("tanh: m-slope <= -0.4 per direction (calibrated -1.00, -1.00, -0.50), radius slope over r <= 0.2 in [1.8, 2.5] (calibrated 2.0-2.1); ReLU: m-slope <= -1/3 + 0.1 for random and gradient (calibrated -0.73..-0.78, -0.58..-0.62); adversarial reported (calibrated -0.19, radius slope 1.30)"),
+                ClaimCatalog.Entry.of("LAZY-10", ClaimKind.PHENOMENON, "tightness of alpha*: bounds keep holding far below alpha*; travel falls like 1/alpha",
+                        ClaimCatalog.NOTES_001),
                 ClaimCatalog.Entry.of("LAZY-11", ClaimKind.EXACT, "SJL17 Lemma 7.11: ||J(W) - J(W')||_2 <= sup|sigma''| ||X*X||_2 ||a||_inf ||W - W'||_F (printed with ||W - W'||_2 and |sigma'|_inf)",
                         ClaimCatalog.NOTES_000)
                         .hypothesis("SpectralLipschitzCheck.derivativeLipschitz: sigma' Lipschitz (beta0 finite); the printed reading needs only |sigma'|_inf finite (derivativeBounded)")
                         .control("the optimised pair against bound/2 (tight, must fail); the printed forms found false run the other way: rank-one differences (||.||_2 = ||.||_F) and tanh with the literal |sigma'|_inf = 1 must hold")
-                        .thresholds("ratio <= 1 + 1e-12 on Nelder-Mead-optimised pairs (n = d = m = 2, 15 starts) and random pairs (n = 10, d = 5, m = 400); calibrated 1.0000 (||.||_F) and up to 1.098 (||.||_2)"),
-                ClaimCatalog.Entry.of("LAZY-10", ClaimKind.PHENOMENON, "tightness of alpha*: bounds keep holding far below alpha*; travel falls like 1/alpha",
-                        ClaimCatalog.NOTES_001));
+                        .thresholds("ratio <= 1 + max(1e-12, 16 x the pair's cancellation bound) on Nelder-Mead-optimised pairs (n = d = m = 2, 15 starts) and random pairs (n = 10, d = 5, m = 400); calibrated 1.0000 (||.||_F) and up to 1.098 (||.||_2)"));
     }
 
     @Override

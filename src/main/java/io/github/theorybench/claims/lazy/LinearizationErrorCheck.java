@@ -551,6 +551,11 @@ public final class LinearizationErrorCheck
             rseries.add(new Figure.Series(tanh ? "r^2 reference" : "r^(4/3) reference", radii,
                     LineFit.referenceLine(radii, m.overRadii(a, Errors::adversarial, false), tanh ? 2.0 : 4.0 / 3),
                     true));
+            double[] advR = m.overRadii(a, Errors::adversarial, false);
+            rseries.add(new Figure.Series("window edge r^1.8", radii, LineFit.referenceLine(radii, advR,
+                    RADIUS_SLOPE_LO), true));
+            rseries.add(new Figure.Series("window edge r^2.5", radii, LineFit.referenceLine(radii, advR,
+                    RADIUS_SLOPE_HI), true));
             out.add(new Figure("LAZY-9-width-" + a.label(), "LAZY-9 (" + a.label() + "): linearization error at "
                     + "||W - W0||_F = 1 against width (mean of " + m.sizes().seeds() + " seeds)", "width m",
                     "max_i |f - f_lin|", true, true, series));
