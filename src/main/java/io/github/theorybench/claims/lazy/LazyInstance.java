@@ -1,5 +1,7 @@
 package io.github.theorybench.claims.lazy;
 
+import io.github.theorybench.claims.Provenance;
+import io.github.theorybench.dynamics.ScaledTwoLayerFlow;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.linalg.SymmetricEigen;
@@ -67,6 +69,16 @@ public record LazyInstance(long seed, DenseMatrix x, double[] y, DenseMatrix w0,
     /** The exponential rate α² σ_min²/2 of LAZY-1's decay bound. */
     public double decayRate(double alpha) {
         return alpha * alpha * sigmaMin * sigmaMin / 2;
+    }
+
+    /** The gradient flow of α·f from W₀ toward y on this instance (nonlinear, or linearized at W₀). */
+    public ScaledTwoLayerFlow flow(double alpha, boolean linearized) {
+        return new ScaledTwoLayerFlow(net, w0, y, alpha, linearized);
+    }
+
+    /** Seed, sizes n, d, m, the backend and the activation of this instance. */
+    public Provenance provenance() {
+        return new Provenance(seed, sizes(), net.backend().name(), activation.label());
     }
 
     public Map<String, Object> sizes() {
