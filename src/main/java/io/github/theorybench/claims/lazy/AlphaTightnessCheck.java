@@ -8,6 +8,7 @@ import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.dynamics.ScaledFlowPath;
 import io.github.theorybench.model.Activation;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class AlphaTightnessCheck extends MeasuredCheck<AlphaTightnessCheck
 
     @Override
     public AlphaSweep measure(Sizes sizes, CheckContext ctx) {
-        LazyInstance inst = LazyInstance.build(ctx.backend(), ctx.seed(), sizes.n(), sizes.d(), sizes.m(),
+        LazyInstance inst = LazyInstance.build(ctx.backend(), SeedStream.of(ctx.seed(), "LAZY-10").seed(0), sizes.n(), sizes.d(), sizes.m(),
                 Activation.TANH);
         return AlphaSweep.measure(inst, sizes.c(), sizes.tauMax(), sizes.points(), ctx::progress);
     }

@@ -7,6 +7,7 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.dynamics.ScaledFlowPath;
 import io.github.theorybench.model.Activation;
 import java.util.ArrayList;
@@ -80,10 +81,11 @@ public final class LazyTrainingCheck extends MeasuredCheck<LazyTrainingCheck.Siz
 
     @Override
     public Measurement measure(Sizes sizes, CheckContext ctx) {
+        SeedStream seeds = SeedStream.of(ctx.seed(), "LAZY");
         List<LazyFlowRun> runs = new ArrayList<>();
         BelowAlphaStarRun below = null;
         for (int k = 0; k < sizes.seeds(); k++) {
-            long seed = ctx.seed() + k;
+            long seed = seeds.seed(k);
             LazyInstance inst = LazyInstance.build(ctx.backend(), seed, sizes.n(), sizes.d(), sizes.m(),
                     Activation.TANH);
             double alpha = inst.alphaStar();
