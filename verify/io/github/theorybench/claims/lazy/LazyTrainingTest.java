@@ -7,16 +7,12 @@ import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.linalg.Backends;
-import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * LAZY family (CLAIMS.md; 001 Theorem 8.1, Lemmas 8.1/8.2): n = 10, d = 5, m = 400, tanh, unit-norm inputs,
- * antisymmetric init, seeds 1 and 2 at α = α*, on the default backend. Each exact claim is asserted with its teeth
- * control from CLAIMS.md.
+ * LAZY-4, 7, 8 (CLAIMS.md) on the default backend. LAZY-1, 2, 3, 5, 6, 10, 12 are in {@link LazyFlowClaimsTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LazyTrainingTest {

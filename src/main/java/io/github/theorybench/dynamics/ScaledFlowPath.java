@@ -5,11 +5,12 @@ import io.github.theorybench.model.TwoLayerNet;
 
 /**
  * Measurements along one integrated {@link ScaledTwoLayerFlow} at chosen times (CLAIMS.md LAZY): risk
- * R = ½‖αf − y‖², travel ‖W(t) − W₀‖_F, path length ∫‖Ẇ‖, and λ_min, λ_max of J_t J_tᵀ (unscaled; the linearized
- * flow's J is J₀ throughout), with the integrator's tolerances and effort.
+ * R = ½‖αf − y‖², travel ‖W(t) − W₀‖_F, path length ∫₀ᵗ‖Ẇ‖, the integrated residual norm ∫₀ᵗ‖αf − y‖, and λ_min,
+ * λ_max of J_t J_tᵀ (unscaled; the linearized flow's J is J₀ throughout), with the integrator's tolerances and effort.
  */
 public record ScaledFlowPath(double alpha, boolean linearized, double[] t, double[] risk, double[] travel,
-        double[] pathLength, double[] lambdaMin, double[] lambdaMax, double absTol, double relTol, int evaluations) {
+        double[] pathLength, double[] residualIntegral, double[] lambdaMin, double[] lambdaMax, double absTol,
+        double relTol, int evaluations) {
 
     /** Integrator tolerances: tight, because the LAZY checks compare risks down to 1e−10·R₀. */
     public static final double ABS_TOL = 1e-13;
@@ -21,8 +22,8 @@ public record ScaledFlowPath(double alpha, boolean linearized, double[] t, doubl
         TwoLayerNet net = flow.net();
         double[] y = flow.labels();
         int k = tr.size(), p = flow.weightCount();
-        double[] risk = new double[k], travel = new double[k], len = new double[k], lmin = new double[k],
-                lmax = new double[k];
+        double[] risk = new double[k], travel = new double[k], len = new double[k], integral = new double[k],
+                lmin = new double[k], lmax = new double[k];
         double[] w0 = flow.initialWeights().data();
         SymmetricEigen g0 = null;
         for (int i = 0; i < k; i++) {
@@ -38,7 +39,8 @@ public record ScaledFlowPath(double alpha, boolean linearized, double[] t, doubl
                 tr2 += (s[a] - w0[a]) * (s[a] - w0[a]);
             }
             travel[i] = Math.sqrt(tr2);
-            len[i] = s[p];
+            len[i] = s[flow.pathLengthIndex()];
+            integral[i] = s[flow.residualIntegralIndex()];
             SymmetricEigen g;
             if (flow.linearized()) {
                 if (g0 == null) {
@@ -51,7 +53,7 @@ public record ScaledFlowPath(double alpha, boolean linearized, double[] t, doubl
             lmin[i] = g.min();
             lmax[i] = g.max();
         }
-        return new ScaledFlowPath(flow.alpha(), flow.linearized(), tr.times(), risk, travel, len, lmin, lmax,
+        return new ScaledFlowPath(flow.alpha(), flow.linearized(), tr.times(), risk, travel, len, integral, lmin, lmax,
                 ABS_TOL, REL_TOL, tr.evaluations());
     }
 

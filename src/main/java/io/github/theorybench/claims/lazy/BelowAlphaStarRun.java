@@ -8,23 +8,18 @@ import io.github.theorybench.dynamics.ScaledFlowPath;
  * bound genuinely fails at 3e−5·α*).
  *
  * @param provenance seed, sizes, backend, activation
- * @param alpha the scale the flow ran at
- * @param alphaStar the instance's α*
- * @param sigmaMin σ_min(J₀)
- * @param sigmaMax ‖J₀‖₂
- * @param beta β
- * @param r0 R₀
+ * @param constants α (= 3e−5·α*), α*, σ_min, σ_max, β, R₀
  * @param decay the risk against R₀·exp(−t α²σ_min²/2)
  * @param curve τ and R/R₀ (figure)
  */
-public record BelowAlphaStarRun(Provenance provenance, double alpha, double alphaStar, double sigmaMin,
-        double sigmaMax, double beta, double r0, DecayComparison decay, LazyFlowRun.RiskCurve curve) {
+public record BelowAlphaStarRun(Provenance provenance, LazyConstants constants, DecayComparison decay,
+        LazyFlowRun.RiskCurve curve) {
 
     static BelowAlphaStarRun measure(LazyInstance inst, double alpha, double tauMax, int points) {
+        LazyConstants k = LazyConstants.of(inst, alpha);
         ScaledFlowPath p = ScaledFlowPath.integrate(inst.flow(alpha, false),
                 LazyFlowRun.times(alpha, inst.sigmaMin(), tauMax, points));
-        return new BelowAlphaStarRun(inst.provenance(), alpha, inst.alphaStar(), inst.sigmaMin(), inst.sigmaMax(),
-                inst.beta(), inst.r0(), LazyFlowRun.decay(p, inst.r0(), inst.decayRate(alpha)),
-                LazyFlowRun.RiskCurve.of(p, inst.alphaStar(), inst.sigmaMin(), inst.r0()));
+        return new BelowAlphaStarRun(inst.provenance(), k, LazyFlowRun.decay(p, k.r0(), k.decayRate()),
+                LazyFlowRun.RiskCurve.of(p, k));
     }
 }

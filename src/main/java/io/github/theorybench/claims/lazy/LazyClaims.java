@@ -1,9 +1,11 @@
 package io.github.theorybench.claims.lazy;
 
+import io.github.theorybench.claims.Calibration;
 import io.github.theorybench.claims.ClaimCatalog;
 import io.github.theorybench.claims.ClaimCheck;
 import io.github.theorybench.claims.ClaimFamily;
 import io.github.theorybench.claims.ClaimKind;
+import io.github.theorybench.claims.Erratum;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,26 +24,21 @@ public final class LazyClaims implements ClaimFamily {
     @Override
     public List<ClaimCatalog.Entry> entries() {
         return List.of(
-                ClaimCatalog.Entry.of("LAZY-1", ClaimKind.EXACT, "alpha >= alpha*: risk of the scaled net decays like R0 exp(-t alpha^2 sigma_min^2 / 2)",
-                        ClaimCatalog.NOTES_001),
-                ClaimCatalog.Entry.of("LAZY-2", ClaimKind.EXACT, "same decay bound for the linearized flow",
-                        ClaimCatalog.NOTES_001),
-                ClaimCatalog.Entry.of("LAZY-3", ClaimKind.EXACT, "alpha >= alpha*: travel ||W(t)-W0||_F <= sqrt(72 sigma_max^2 R0)/(alpha sigma_min^2)",
-                        ClaimCatalog.NOTES_001),
+                LazyFlowCatalog.lazy1(),
+                LazyFlowCatalog.lazy2(),
+                LazyFlowCatalog.lazy3(),
                 ClaimCatalog.Entry.of("LAZY-4", ClaimKind.EXACT, "||J_W - J_V||_F <= beta0 sqrt(sum ||x_i||^4) ||W - V||_F (Lipschitz Jacobian)",
                         ClaimCatalog.NOTES_001),
-                ClaimCatalog.Entry.of("LAZY-5", ClaimKind.EXACT, "Lemma 8.1: R(z(t)) <= R(z(0)) exp(-2 lambda(t) t) along z' = -Q grad R",
-                        ClaimCatalog.NOTES_001),
-                ClaimCatalog.Entry.of("LAZY-6", ClaimKind.EXACT, "Lemma 8.2: ||v(t)-v(0)|| <= sqrt(lambda_1)/lambda ||g(v(0)) - y||",
-                        ClaimCatalog.NOTES_001),
+                LazyFlowCatalog.lazy5(),
+                LazyFlowCatalog.lazy6(),
                 ClaimCatalog.Entry.of("LAZY-7", ClaimKind.SCALING, "sigma_min(J0), sigma_max(J0) grow like sqrt(m); J0 J0^T/m -> K_inf at rate m^-1/2",
                         ClaimCatalog.NOTES_000),
                 ClaimCatalog.Entry.of("LAZY-8", ClaimKind.SCALING, "random-sign init: R0 = Theta(alpha^2 m n)",
                         ClaimCatalog.NOTES_001),
                 ClaimCatalog.Entry.of("LAZY-9", ClaimKind.SCALING, "linearization error in NTK scaling decays with width (m^-1 smooth, m^-1/3 ReLU)",
                         ClaimCatalog.NOTES_000),
-                ClaimCatalog.Entry.of("LAZY-10", ClaimKind.PHENOMENON, "tightness of alpha*: bounds keep holding far below alpha*; travel falls like 1/alpha",
-                        ClaimCatalog.NOTES_001));
+                LazyFlowCatalog.lazy10(),
+                LazyFlowCatalog.lazy12());
     }
 
     @Override
@@ -53,6 +50,21 @@ public final class LazyClaims implements ClaimFamily {
         checks.add(new InitialRiskScalingCheck());
         checks.add(new LinearizationErrorCheck());
         checks.add(new AlphaTightnessCheck());
+        checks.add(new AlphaStarWidthCheck());
         return checks;
+    }
+
+    @Override
+    public List<Calibration> calibrations() {
+        List<Calibration> out = new ArrayList<>();
+        out.addAll(LazyFlowCatalog.all());
+        return out;
+    }
+
+    @Override
+    public List<Erratum> errata() {
+        List<Erratum> out = new ArrayList<>();
+        out.add(LazyFlowCatalog.sufficientlyWide());
+        return out;
     }
 }
