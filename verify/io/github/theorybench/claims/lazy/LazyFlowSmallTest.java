@@ -380,7 +380,12 @@ class LazyFlowSmallTest {
         Figure lemma = fs.get(1);
         assertThat(lemma.logX()).isTrue();
         assertThat(lemma.series()).hasSize(5);
-        assertThat(lemma.series().get(0).x()).hasSize(ind.t.length - 1);               // t = 0 left out
+        assertThat(lemma.series().get(1).x()).hasSize(ind.t.length - 1);               // t = 0 left out
+        // Lemma 8.1's ratio only where its bound is compared (above 1e-10 R0), and there at most 1
+        assertThat(lemma.series().get(0).x().length).isLessThanOrEqualTo(ind.t.length - 1);
+        for (double r : lemma.series().get(0).y()) {
+            assertThat(r).isLessThanOrEqualTo(1 + 1e-9);
+        }
         double l82 = Arrays.stream(lemma.series().get(1).y()).max().orElseThrow();
         close(l82, row(LazyTrainingCheck.LEMMA82_TRAVEL, inst.seed()).observed(), "figure's Lemma 8.2 max");
         assertThat(lemma.series().get(3).y()).containsOnly(1.0);

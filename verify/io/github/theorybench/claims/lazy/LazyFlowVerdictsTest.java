@@ -51,7 +51,7 @@ class LazyFlowVerdictsTest {
             LazyFlowRun.RiskCurve curve = new LazyFlowRun.RiskCurve(false, 1, new double[] {0, 1}, new double[] {1, .1});
             return new LazyFlowRun(AT, k, decay, decay, rateX8, rateX8, 3000, 3000, nlMax, nlMax, linMax, linMax,
                     closedForm, lemma81, lemma81x2, lemma82, top, inner, curve, curve, new LazyFlowRun.LemmaCurves(
-                            new double[] {1}, new double[] {.5}, new double[] {.1}, new double[] {.5}), Map.of());
+                            new double[] {1}, new double[] {.1}, new double[] {.5}, new double[] {1}, new double[] {.5}), Map.of());
         }
 
         Verdict row(Criterion c) {

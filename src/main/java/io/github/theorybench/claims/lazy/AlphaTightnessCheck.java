@@ -173,8 +173,8 @@ public final class AlphaTightnessCheck extends MeasuredCheck<AlphaTightnessCheck
         double[] bounds = s.points().stream().mapToDouble(AlphaSweep.Point::travelBound).toArray();
         double[] control = s.control().stream().mapToDouble(AlphaSweep.Point::finalTravel).toArray();
         double[] a = AlphaSweep.alphas(s.points());
-        return List.of(new Figure("LAZY-3-travel-vs-alpha", "LAZY-3/10: travel ||W(T)-W0||_F against alpha, with the "
-                + "bound and the 1/alpha line (seed " + s.provenance().seed() + ")", "alpha (output scale)",
+        return List.of(new Figure("LAZY-3-travel-vs-alpha", "LAZY-3/10: travel against alpha, the bound, the 1/alpha line",
+                "alpha (output scale)",
                 "travel ||W(T) - W0||_F", true, true, List.of(
                         new Figure.Series("measured travel (antisymmetric init, f(W0) = 0)", a, travels, false),
                         new Figure.Series("bound sqrt(72 sigma_max^2 R0)/(alpha sigma_min^2)", a, bounds, true),

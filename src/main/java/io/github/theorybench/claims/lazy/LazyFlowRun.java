@@ -93,9 +93,11 @@ public record LazyFlowRun(Provenance provenance, LazyConstants constants, DecayC
     }
 
     /**
-     * Lemma 8.1's R(t)/(R₀e^{−2λ(t)t}), Lemma 8.2's travel/bound and path-length ratio at the recorded τ &gt; 0.
+     * Lemma 8.2's travel/bound and path-length ratio at the recorded τ &gt; 0, and Lemma 8.1's R(t)/(R₀e^{−2λ(t)t}) at
+     * the τ &gt; 0 where the check compares it (bound above 1e−10 R₀: past that the risk sits at round-off).
      */
-    public record LemmaCurves(double[] tau, double[] lemma81Ratio, double[] lemma82Ratio, double[] pathLengthRatio) {
+    public record LemmaCurves(double[] tau, double[] lemma82Ratio, double[] pathLengthRatio, double[] lemma81Tau,
+            double[] lemma81Ratio) {
     }
 
     /** Recorded times t = τ/(α²σ_min²): τ log-spaced in [1e−3, τ_max] and the {@link #EXACT_TAUS}, with t = 0 first. */
@@ -182,17 +184,22 @@ public record LazyFlowRun(Provenance provenance, LazyConstants constants, DecayC
         }
 
         LemmaCurves curves(ScaledFlowPath nl, LazyConstants k, double[] lemmaRate) {
-            int n = nl.size() - 1;
+            int n = nl.size() - 1, compared = 0;
             double scale = k.alpha() * k.alpha() * k.sigmaMin() * k.sigmaMin();
-            double[] tau = new double[n], l81 = new double[n], l82 = new double[n], len = new double[n];
+            double[] tau = new double[n], l82 = new double[n], len = new double[n], tau81 = new double[n],
+                    l81 = new double[n];
             for (int i = 0; i < n; i++) {
                 int j = i + 1;                                                   // t = 0 left out (0/0)
                 tau[i] = nl.t()[j] * scale;
-                l81[i] = nl.risk()[j] / (k.r0() * Math.exp(-lemmaRate[j] * nl.t()[j]));
                 l82[i] = nl.travel()[j] / bound82[j];
                 len[i] = nl.pathLength()[j] / lengthBound[j];
+                double bound81 = k.r0() * Math.exp(-lemmaRate[j] * nl.t()[j]);
+                if (bound81 >= DecayComparison.FLOOR * k.r0()) {
+                    tau81[compared] = tau[i];
+                    l81[compared++] = nl.risk()[j] / bound81;
+                }
             }
-            return new LemmaCurves(tau, l81, l82, len);
+            return new LemmaCurves(tau, l82, len, Arrays.copyOf(tau81, compared), Arrays.copyOf(l81, compared));
         }
     }
 

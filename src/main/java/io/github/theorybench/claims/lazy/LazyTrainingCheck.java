@@ -266,10 +266,10 @@ public final class LazyTrainingCheck extends MeasuredCheck<LazyTrainingCheck.Siz
         if (m.below() != null) {
             curves.add(m.below().curve());
         }
-        return List.of(riskFigure(first.provenance().seed(), curves), lemmaFigure(first));
+        return List.of(riskFigure(curves), lemmaFigure(first));
     }
 
-    static Figure riskFigure(long seed, List<LazyFlowRun.RiskCurve> curves) {
+    static Figure riskFigure(List<LazyFlowRun.RiskCurve> curves) {
         List<Figure.Series> series = new ArrayList<>();
         for (LazyFlowRun.RiskCurve p : curves) {
             String label = NumberText.format("%s, alpha = %.0e alpha*", p.linearized() ? "linearized" : "nonlinear",
@@ -283,7 +283,7 @@ public final class LazyTrainingCheck extends MeasuredCheck<LazyTrainingCheck.Siz
                 series.add(new Figure.Series("bound exp(-t alpha^2 sigma_min^2 / 2)", p.tau(), b, true));
             }
         }
-        return new Figure("LAZY-1-risk-decay", "LAZY-1/2: risk R(t)/R0 against the bound (seed " + seed + ")",
+        return new Figure("LAZY-1-risk-decay", "LAZY-1/2: risk R(t)/R0 against the bound (first seed)",
                 "t alpha^2 sigma_min^2 (dimensionless time)", "R(t) / R0", true, true, series);
     }
 
@@ -292,11 +292,10 @@ public final class LazyTrainingCheck extends MeasuredCheck<LazyTrainingCheck.Siz
         LazyFlowRun.LemmaCurves c = r.lemmaCurves();
         double[] one = DecayComparison.constant(c.tau().length, 1.0);
         double[] half = DecayComparison.constant(c.tau().length, HALF);
-        return new Figure("LAZY-5-6-lemma-ratios", "LAZY-5/6: Lemma 8.1 and 8.2, observed / bound along the flow "
-                + "(seed " + r.provenance().seed() + ", alpha = alpha*)", "t alpha^2 sigma_min^2 (dimensionless time)",
-                "observed / bound", true, true, List.of(
-                        new Figure.Series("Lemma 8.1: R(t) / (R0 exp(-2 lambda(t) t))", c.tau(), c.lemma81Ratio(),
-                                false),
+        return new Figure("LAZY-5-6-lemma-ratios", "LAZY-5/6: Lemmas 8.1, 8.2, observed / bound (alpha = alpha*)",
+                "t alpha^2 sigma_min^2 (dimensionless time)", "observed / bound", true, true, List.of(
+                        new Figure.Series("Lemma 8.1: R(t) / (R0 exp(-2 lambda(t) t)), bound above 1e-10 R0",
+                                c.lemma81Tau(), c.lemma81Ratio(), false),
                         new Figure.Series("Lemma 8.2: travel / (sqrt(lambda_1)/lambda ||r0||)", c.tau(),
                                 c.lemma82Ratio(), false),
                         new Figure.Series("Lemma 8.2 step: path length / (sqrt(lambda_1) int ||r||)", c.tau(),
