@@ -21,7 +21,7 @@ class ClaimCatalogTest {
         {"LAZY-4", ClaimKind.EXACT, S001}, {"LAZY-5", ClaimKind.EXACT, S001}, {"LAZY-6", ClaimKind.EXACT, S001},
         {"LAZY-7", ClaimKind.SCALING, S000}, {"LAZY-8", ClaimKind.SCALING, S001},
         {"LAZY-9", ClaimKind.SCALING, S000}, {"LAZY-10", ClaimKind.PHENOMENON, S001},
-        {"LAZY-11", ClaimKind.EXACT, S000},
+        {"LAZY-11", ClaimKind.EXACT, S000}, {"LAZY-12", ClaimKind.SCALING, S001},
         {"NTK-1", ClaimKind.EXACT, S000}, {"NTK-2", ClaimKind.SCALING, S000}, {"NTK-3", ClaimKind.SCALING, S003},
         {"NTK-4", ClaimKind.PHENOMENON, S000},
         {"LSQ-1", ClaimKind.EXACT, S002}, {"LSQ-2", ClaimKind.EXACT, S002}, {"LSQ-3", ClaimKind.EXACT, S002},
@@ -92,7 +92,7 @@ class ClaimCatalogTest {
         assertThat(ClaimCatalog.select("DLS-*")).containsExactly("DLS-1", "DLS-2", "DLS-3", "DLS-6");
         assertThat(ClaimCatalog.select("LAZY-?")).containsExactly("LAZY-1", "LAZY-2", "LAZY-3", "LAZY-4", "LAZY-5",
                 "LAZY-6", "LAZY-7", "LAZY-8", "LAZY-9");
-        assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10", "LAZY-11");
+        assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10", "LAZY-11", "LAZY-12");
         assertThat(ClaimCatalog.select("BAL-2,BAL-*")).containsExactly("BAL-2", "BAL-1", "BAL-3", "BAL-4");
         assertThat(ClaimCatalog.select("*")).containsExactlyElementsOf(ids());
         // '-' is literal in a glob, not a regex range
