@@ -1,19 +1,19 @@
 package io.github.theorybench.claims.ntk;
 
-import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.CheckContext;
-import io.github.theorybench.claims.CheckResult;
-import io.github.theorybench.claims.ClaimCheck;
+import io.github.theorybench.claims.Criterion;
 import io.github.theorybench.claims.Figure;
+import io.github.theorybench.claims.MeasuredCheck;
+import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
+import io.github.theorybench.claims.support.LineFit;
+import io.github.theorybench.claims.support.NumberText;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.Activation;
 import io.github.theorybench.model.RandomMatrices;
 import io.github.theorybench.model.ReluKernels;
 import io.github.theorybench.model.TwoLayerNet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -22,21 +22,34 @@ import org.hipparchus.random.RandomGenerator;
  * form of {@link ReluKernels#ntkMatrix}. The fitted log-log slope of the error averaged over seeds (never one
  * seed) must lie in [−0.6, −0.4]. K_m is {@link TwoLayerNet#gramStructured} with trainOuter (K₁ + K₂, NTK-1).
  */
-public final class TwoLayerKernelConvergenceCheck implements ClaimCheck {
-    static final double LOW = -0.6, HIGH = -0.4;
-    private final int[] widths;
-    private final int quickSeeds, fullSeeds;
+public final class TwoLayerKernelConvergenceCheck
+        extends MeasuredCheck<TwoLayerKernelConvergenceCheck.Sizes, TwoLayerKernelConvergence> {
+    public static final Criterion SLOPE = Criterion.claim("NTK-2", "kernelErrorSlope");
 
-    /** CLAIMS.md sizes: m = 64..16384 (doubling), 6 seeds quick, 20 full. */
-    public TwoLayerKernelConvergenceCheck() {
-        this(new int[] {64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384}, 6, 20);
+    /** NTK-2's window for the fitted exponent (CLAIMS.md). */
+    static final double LOW = -0.6, HIGH = -0.4;
+    /** The theorem's exponent. */
+    static final double EXPONENT = -0.5;
+
+    /** n unit inputs in R^d; widths m_min, 2m_min, …, m_max; independent weight draws. */
+    public record Sizes(int n, int d, int mMin, int mMax, int seeds) {
+        /** CLAIMS.md: m from 64 to 16384, 20 seeds (≥ 5). */
+        public static Sizes claims() {
+            return new Sizes(10, 5, 64, 16384, 20);
+        }
+
+        public static Sizes quick() {
+            return new Sizes(10, 5, 64, 16384, 6);
+        }
     }
 
-    /** Test hook: the same check over other widths and seed counts (small instances for fast tests). */
-    TwoLayerKernelConvergenceCheck(int[] widths, int quickSeeds, int fullSeeds) {
-        this.widths = widths.clone();
-        this.quickSeeds = quickSeeds;
-        this.fullSeeds = fullSeeds;
+    public TwoLayerKernelConvergenceCheck() {
+        super(Sizes.claims(), Sizes.quick());
+    }
+
+    /** The check at other sizes (tests). */
+    TwoLayerKernelConvergenceCheck(Sizes sizes) {
+        super(sizes, sizes);
     }
 
     @Override
@@ -45,48 +58,53 @@ public final class TwoLayerKernelConvergenceCheck implements ClaimCheck {
     }
 
     @Override
-    public CheckResult run(CheckContext ctx) {
-        int n = 10, d = 5;
-        int seeds = ctx.quick() ? quickSeeds : fullSeeds;
-        DenseMatrix x = RandomMatrices.unitRows(n, d, RandomMatrices.rng(ctx.seed()));
+    public TwoLayerKernelConvergence measure(Sizes sizes, CheckContext ctx) {
+        int[] widths = WidthSweep.doubling(sizes.mMin(), sizes.mMax());
+        DenseMatrix x = UnitInputs.build(ctx.seed(), sizes.n(), sizes.d()).x();
         DenseMatrix kInf = ReluKernels.ntkMatrix(x, x);
-        double[] mean = new double[widths.length];
         double[] ms = new double[widths.length];
-        List<Double> singleSlopes = new ArrayList<>();
-        double[][] perSeed = new double[seeds][widths.length];
-        for (int s = 0; s < seeds; s++) {
+        double[][] err = new double[sizes.seeds()][widths.length];
+        for (int s = 0; s < sizes.seeds(); s++) {
             RandomGenerator rng = RandomMatrices.rng(ctx.seed() * 1000 + 17 + s);
             for (int k = 0; k < widths.length; k++) {
-                int m = widths[k];
-                ms[k] = m;
-                DenseMatrix w = RandomMatrices.gaussian(m, d, 1.0, rng);
-                double[] a = RandomMatrices.gaussianVector(m, 1.0, rng);
-                TwoLayerNet net = new TwoLayerNet(ctx.backend(), x, a, Activation.RELU, 1.0 / Math.sqrt(m), true);
-                double err = net.gramStructured(w).plusScaled(-1.0, kInf).frobeniusNorm() / kInf.frobeniusNorm();
-                perSeed[s][k] = err;
-                mean[k] += err / seeds;
+                ms[k] = widths[k];
+                TwoLayerDraw draw = TwoLayerDraw.draw(rng, sizes.d(), widths[k]);
+                TwoLayerNet net = new TwoLayerNet(ctx.backend(), x, draw.a(), Activation.RELU,
+                        1.0 / Math.sqrt(widths[k]), true);
+                err[s][k] = KernelSplit.relativeError(net.gramStructured(draw.w()), kInf);
             }
-            singleSlopes.add(LineFit.logLog(ms, perSeed[s]).slope());
         }
-        LineFit fit = LineFit.logLog(ms, mean);
-        double minSingle = singleSlopes.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-        double maxSingle = singleSlopes.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        Verdict v = Verdict.builder("NTK-2").check("kernel error slope in m (mean over seeds)").observed(fit.slope())
-                .bound(-0.5).window(LOW, HIGH).seed(ctx.seed()).size("n", n).size("d", d).size("m_min", widths[0])
-                .size("m_max", widths[widths.length - 1]).size("seeds", seeds).backend(ctx.backend().name())
-                .activation("relu").measure("error_at_m_min", mean[0])
-                .measure("error_at_m_max", mean[widths.length - 1]).measure("single_seed_slope_min", minSingle)
-                .measure("single_seed_slope_max", maxSingle)
-                .detail(String.format(Locale.ROOT, "f = m^-1/2 sum a_j relu(w_j^T x), a ~ N(0,1), w ~ N(0,I_d), both"
+        Provenance p = Provenance.of(ctx.seed(), ctx.backend().name(), "n", sizes.n(), "d", sizes.d(), "m_min",
+                sizes.mMin(), "m_max", sizes.mMax(), "seeds", sizes.seeds()).withActivation("relu");
+        return new TwoLayerKernelConvergence(p, new WidthSweep(ms, err));
+    }
+
+    @Override
+    public List<Verdict> verdicts(TwoLayerKernelConvergence r) {
+        WidthSweep w = r.ntk();
+        LineFit fit = w.fit();
+        double[] mean = w.mean(), single = w.singleSeedSlopes();
+        double minSingle = java.util.Arrays.stream(single).min().orElse(Double.NaN);
+        double maxSingle = java.util.Arrays.stream(single).max().orElse(Double.NaN);
+        return List.of(Verdict.builder(SLOPE).at(r.provenance()).check("kernel error slope in m (mean over seeds)")
+                .observed(fit.slope()).bound(EXPONENT).window(LOW, HIGH).measure("errorAtMMin", mean[0])
+                .measure("errorAtMMax", mean[mean.length - 1]).measure("singleSeedSlopeMin", minSingle)
+                .measure("singleSeedSlopeMax", maxSingle)
+                .detail(NumberText.format("f = m^-1/2 sum a_j relu(w_j^T x), a ~ N(0,1), w ~ N(0,I_d), both"
                         + " layers trained, unit x; ||K_m - K_inf||_F/||K_inf||_F averaged over %d weight draws,"
-                        + " fitted over m in [%d, %d]; single-seed slopes in [%.3f, %.3f]", seeds, widths[0],
-                        widths[widths.length - 1], minSingle, maxSingle))
-                .build();
-        Figure fig = new Figure("ntk2-kernel-error-vs-width", "NTK-2: two-layer ReLU empirical NTK error vs width",
+                        + " fitted over m in [%d, %d]; single-seed slopes in [%.3f, %.3f]", w.seeds(),
+                        (int) w.widths()[0], (int) w.widths()[mean.length - 1], minSingle, maxSingle))
+                .build());
+    }
+
+    @Override
+    public List<Figure> figures(TwoLayerKernelConvergence r) {
+        WidthSweep w = r.ntk();
+        double[] ms = w.widths(), mean = w.mean();
+        return List.of(new Figure("ntk2-kernel-error-vs-width", "NTK-2: two-layer ReLU empirical NTK error vs width",
                 "width m", "||K_m - K_inf||_F / ||K_inf||_F", true, true,
-                List.of(new Figure.Series("mean over " + seeds + " seeds (slope "
-                        + String.format(Locale.ROOT, "%.3f", fit.slope()) + ")", ms, mean, false),
-                        new Figure.Series("reference m^-1/2", ms, LineFit.referenceLine(ms, mean, -0.5), true)));
-        return new CheckResult().add(v).figure(fig);
+                List.of(new Figure.Series("mean over " + w.seeds() + " seeds (slope "
+                        + NumberText.fixed(w.fit().slope(), 3) + ")", ms, mean, false),
+                        new Figure.Series("reference m^-1/2", ms, LineFit.referenceLine(ms, mean, EXPONENT), true))));
     }
 }
