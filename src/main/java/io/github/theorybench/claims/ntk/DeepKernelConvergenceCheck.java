@@ -8,13 +8,13 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.DeepReluKernels;
 import io.github.theorybench.model.DeepReluNet;
 import io.github.theorybench.model.RandomMatrices;
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.random.RandomGenerator;
 
 /**
  * NTK-3 (CLAIMS.md; seed 003_e3d7742aedb82e06.txt, Arora et al. 2019): the empirical NTK of the L-hidden-layer ReLU
@@ -61,26 +61,27 @@ public final class DeepKernelConvergenceCheck
     @Override
     public List<DeepKernelConvergence> measure(Sizes sizes, CheckContext ctx) {
         int[] widths = WidthSweep.doubling(sizes.mMin(), sizes.mMax());
-        DenseMatrix x = UnitInputs.build(ctx.seed(), sizes.n(), sizes.d()).x();
+        SeedStream seeds = SeedStream.of(ctx.seed(), "NTK-3");
+        DenseMatrix x = UnitInputs.build(seeds.child("inputs").seed(0), sizes.n(), sizes.d()).x();
         List<DeepKernelConvergence> out = new ArrayList<>();
         for (int hidden : new int[] {2, 3}) {
-            out.add(measure(sizes, ctx, x, widths, hidden));
+            out.add(measure(sizes, ctx, x, widths, hidden, seeds.child("L" + hidden)));
         }
         return out;
     }
 
     private static DeepKernelConvergence measure(Sizes sizes, CheckContext ctx, DenseMatrix x, int[] widths,
-            int hidden) {
+            int hidden, SeedStream seeds) {
         DenseMatrix[] refs = {DeepReluKernels.ntkMatrix(hidden, x), DeepReluKernels.matrix(hidden, x, false, true),
             DeepReluKernels.matrix(hidden, x, true, false)};
         double[] ms = new double[widths.length];
         double[][][] err = new double[refs.length][sizes.seeds()][widths.length];
         for (int s = 0; s < sizes.seeds(); s++) {
-            RandomGenerator rng = RandomMatrices.rng(ctx.seed() * 1000 + 100 * hidden + s);
+            SeedStream draws = seeds.child("draw" + s);
             for (int k = 0; k < widths.length; k++) {
                 ms[k] = widths[k];
-                DenseMatrix gram = DeepReluNet.gaussian(ctx.backend(), sizes.d(), widths[k], hidden, rng)
-                        .gramStructured(x);
+                DenseMatrix gram = DeepReluNet.gaussian(ctx.backend(), sizes.d(), widths[k], hidden,
+                        RandomMatrices.rng(draws.seed(k))).gramStructured(x);
                 for (int r = 0; r < refs.length; r++) {
                     err[r][s][k] = KernelSplit.relativeError(gram, refs[r]);
                 }
@@ -88,7 +89,7 @@ public final class DeepKernelConvergenceCheck
             ctx.progress("NTK-3 L=" + hidden + " seed " + (s + 1) + "/" + sizes.seeds());
         }
         Provenance p = Provenance.of(ctx.seed(), ctx.backend().name(), "L", hidden, "n", sizes.n(), "d", sizes.d(),
-                "m_min", sizes.mMin(), "m_max", sizes.mMax(), "seeds", sizes.seeds()).withActivation("relu");
+                "mMin", sizes.mMin(), "mMax", sizes.mMax(), "seeds", sizes.seeds()).withActivation("relu");
         return new DeepKernelConvergence(p, hidden, new WidthSweep(ms, err[0]), new WidthSweep(ms, err[1]),
                 new WidthSweep(ms, err[2]), refs[0].get(0, 0));
     }

@@ -6,6 +6,7 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.model.Activation;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,20 +63,23 @@ public final class JacobianRankCheck extends MeasuredCheck<JacobianRankCheck.Siz
     public JacobianRank measure(Sizes z, CheckContext ctx) {
         List<RankAtInit> deficient = new ArrayList<>(), tanh = new ArrayList<>(), relu = new ArrayList<>();
         List<FirstLayerDescent> gd = new ArrayList<>();
+        SeedStream stream = SeedStream.of(ctx.seed(), "NTK-4");
         for (int s = 0; s < z.seeds(); s++) {
-            long seed = ctx.seed() * 1000 + s;
+            long seed = stream.child("deficient").seed(s);
             RankInstance def = RankInstance.build(seed, z.nDeficient(), z.dRank(), z.mRank());
             deficient.add(RankAtInit.deficient(ctx.backend(), def, Activation.TANH,
                     provenance(ctx, seed, Activation.TANH, z.nDeficient(), z.dRank(), z.mRank())));
-            RankInstance full = RankInstance.build(seed, z.nFull(), z.dRank(), z.mRank());
+            long fullSeed = stream.child("full").seed(s);
+            RankInstance full = RankInstance.build(fullSeed, z.nFull(), z.dRank(), z.mRank());
             tanh.add(RankAtInit.full(ctx.backend(), full, Activation.TANH,
-                    provenance(ctx, seed, Activation.TANH, z.nFull(), z.dRank(), z.mRank())));
+                    provenance(ctx, fullSeed, Activation.TANH, z.nFull(), z.dRank(), z.mRank())));
             relu.add(RankAtInit.full(ctx.backend(), full, Activation.RELU,
-                    provenance(ctx, seed, Activation.RELU, z.nFull(), z.dRank(), z.mRank())));
-            RankInstance descent = RankInstance.build(seed, z.nDescent(), z.dDescent(), z.mDescent());
-            gd.add(FirstLayerDescent.measure(ctx.backend(), descent, FirstLayerDescent.labels(seed + 777,
-                    z.nDescent()), provenance(ctx, seed, Activation.TANH, z.nDescent(), z.dDescent(),
-                    z.mDescent())));
+                    provenance(ctx, fullSeed, Activation.RELU, z.nFull(), z.dRank(), z.mRank())));
+            long gdSeed = stream.child("descent").seed(s);
+            RankInstance descent = RankInstance.build(gdSeed, z.nDescent(), z.dDescent(), z.mDescent());
+            gd.add(FirstLayerDescent.measure(ctx.backend(), descent, FirstLayerDescent.labels(
+                    stream.child("labels").seed(s), z.nDescent()), provenance(ctx, gdSeed, Activation.TANH,
+                    z.nDescent(), z.dDescent(), z.mDescent())));
         }
         return new JacobianRank(deficient, tanh, relu, gd);
     }

@@ -4,6 +4,7 @@ import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.Criterion;
 import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Verdict;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.model.Activation;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class KernelSplitCheck extends MeasuredCheck<KernelSplitCheck.Sizes
 
     @Override
     public List<KernelSplit> measure(Sizes sizes, CheckContext ctx) {
-        KernelSplitInstance inst = KernelSplitInstance.build(ctx.seed(), sizes.n(), sizes.d(), sizes.m());
+        long seed = SeedStream.of(ctx.seed(), "NTK-1").seed(0);
+        KernelSplitInstance inst = KernelSplitInstance.build(seed, sizes.n(), sizes.d(), sizes.m());
         List<KernelSplit> out = new ArrayList<>();
         for (Activation act : List.of(Activation.TANH, Activation.RELU)) {
             out.add(KernelSplit.measure(ctx.backend(), inst, act));

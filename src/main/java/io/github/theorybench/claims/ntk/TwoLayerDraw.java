@@ -10,10 +10,7 @@ import org.hipparchus.random.RandomGenerator;
  */
 public record TwoLayerDraw(DenseMatrix w, double[] a) {
     public static TwoLayerDraw build(long seed, int d, int m) {
-        return draw(RandomMatrices.rng(seed), d, m);
-    }
-
-    static TwoLayerDraw draw(RandomGenerator rng, int d, int m) {
+        RandomGenerator rng = RandomMatrices.rng(seed);
         DenseMatrix w = RandomMatrices.gaussian(m, d, 1.0, rng);
         double[] a = RandomMatrices.gaussianVector(m, 1.0, rng);
         return new TwoLayerDraw(w, a);

@@ -8,13 +8,12 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.Activation;
-import io.github.theorybench.model.RandomMatrices;
 import io.github.theorybench.model.ReluKernels;
 import io.github.theorybench.model.TwoLayerNet;
 import java.util.List;
-import org.hipparchus.random.RandomGenerator;
 
 /**
  * NTK-2 (CLAIMS.md; seed 000_ddbc9886f8669f64.txt): ReLU net in NTK parametrization f = m^{−1/2} Σ_j a_j σ(w_jᵀx),
@@ -60,22 +59,23 @@ public final class TwoLayerKernelConvergenceCheck
     @Override
     public TwoLayerKernelConvergence measure(Sizes sizes, CheckContext ctx) {
         int[] widths = WidthSweep.doubling(sizes.mMin(), sizes.mMax());
-        DenseMatrix x = UnitInputs.build(ctx.seed(), sizes.n(), sizes.d()).x();
+        SeedStream seeds = SeedStream.of(ctx.seed(), "NTK-2");
+        DenseMatrix x = UnitInputs.build(seeds.child("inputs").seed(0), sizes.n(), sizes.d()).x();
         DenseMatrix kInf = ReluKernels.ntkMatrix(x, x);
         double[] ms = new double[widths.length];
         double[][] err = new double[sizes.seeds()][widths.length];
         for (int s = 0; s < sizes.seeds(); s++) {
-            RandomGenerator rng = RandomMatrices.rng(ctx.seed() * 1000 + 17 + s);
+            SeedStream draws = seeds.child("weights").child("draw" + s);
             for (int k = 0; k < widths.length; k++) {
                 ms[k] = widths[k];
-                TwoLayerDraw draw = TwoLayerDraw.draw(rng, sizes.d(), widths[k]);
+                TwoLayerDraw draw = TwoLayerDraw.build(draws.seed(k), sizes.d(), widths[k]);
                 TwoLayerNet net = new TwoLayerNet(ctx.backend(), x, draw.a(), Activation.RELU,
                         1.0 / Math.sqrt(widths[k]), true);
                 err[s][k] = KernelSplit.relativeError(net.gramStructured(draw.w()), kInf);
             }
         }
-        Provenance p = Provenance.of(ctx.seed(), ctx.backend().name(), "n", sizes.n(), "d", sizes.d(), "m_min",
-                sizes.mMin(), "m_max", sizes.mMax(), "seeds", sizes.seeds()).withActivation("relu");
+        Provenance p = Provenance.of(ctx.seed(), ctx.backend().name(), "n", sizes.n(), "d", sizes.d(), "mMin",
+                sizes.mMin(), "mMax", sizes.mMax(), "seeds", sizes.seeds()).withActivation("relu");
         return new TwoLayerKernelConvergence(p, new WidthSweep(ms, err));
     }
 
