@@ -8,31 +8,42 @@ import io.github.theorybench.model.TwoLayerNet;
 
 /**
  * What NTK-1 measures on one {@link KernelSplitInstance} and activation: relative Frobenius errors
- * ‖G − (K₁ + K₂)‖_F/‖K₁ + K₂‖_F of the empirical NTK G of f = Σ_j a_j σ(w_jᵀx) (c = 1) against K₁ + K₂ summed
- * neuron by neuron ({@link #split}), for G from the materialized Jacobian and from the structured form.
+ * ‖G − (K₁ + K₂)‖_F/‖K₁ + K₂‖_F of the empirical NTK G = J Jᵀ of f = Σ_j a_j σ(w_jᵀx) (c = 1) against K₁ + K₂ summed
+ * neuron by neuron ({@link #split}): for both layers trained, with J_θ materialized and in the structured form; and,
+ * as the control, for a net that trains the first layer only (J = J_W, n × md: the outer-weight block is missing, so
+ * J Jᵀ = K₁ and the identity must fail by exactly ‖K₂‖_F/‖K₁ + K₂‖_F).
  *
  * @param provenance seed, sizes, backend, activation
- * @param jacobianColumns columns of the Jacobian the explicit Gram came from (md + m when both layers are trained)
+ * @param jacobianColumns columns of J_θ for the claim's net (md + m: both layers trained)
  * @param explicitError error of J_θJ_θᵀ, J_θ materialized
  * @param structuredError error of (D Dᵀ) ⊙ (X Xᵀ) + S Sᵀ
- * @param droppedK2Error error of J_θJ_θᵀ against K₁ alone
- * @param perturbedK2Error error of J_θJ_θᵀ against K₁ + (1 + 1e−9)K₂
+ * @param firstLayerOnlyColumns columns of the control's Jacobian (md)
+ * @param firstLayerOnlyError error of J_W J_Wᵀ (materialized) against K₁ + K₂
+ * @param predictedFirstLayerOnlyError ‖K₂‖_F/‖K₁ + K₂‖_F, what that error must be when J_W J_Wᵀ = K₁
  */
 public record KernelSplit(Provenance provenance, int jacobianColumns, double explicitError, double structuredError,
-        double droppedK2Error, double perturbedK2Error) {
+        int firstLayerOnlyColumns, double firstLayerOnlyError, double predictedFirstLayerOnlyError) {
+
+    public int m() {
+        return (Integer) provenance.sizes().get("m");
+    }
+
+    public int d() {
+        return (Integer) provenance.sizes().get("d");
+    }
 
     /** Measures {@code inst} with activation {@code act} on {@code backend}. */
     public static KernelSplit measure(Backend backend, KernelSplitInstance inst, Activation act) {
         TwoLayerNet net = new TwoLayerNet(backend, inst.x(), inst.a(), act, 1.0, true);
-        DenseMatrix explicit = net.gramExplicit(inst.w());
-        DenseMatrix structured = net.gramStructured(inst.w());
+        TwoLayerNet firstLayerOnly = new TwoLayerNet(backend, inst.x(), inst.a(), act, 1.0, false);
         DenseMatrix[] k = split(inst.x(), inst.w(), inst.a(), act);
         DenseMatrix sum = k[0].plusScaled(1.0, k[1]);
         Provenance p = Provenance.of(inst.seed(), backend.name(), "n", inst.n(), "d", inst.d(), "m", inst.m())
                 .withActivation(act.label());
-        return new KernelSplit(p, net.parameterCount(), relativeError(explicit, sum),
-                relativeError(structured, sum), relativeError(explicit, k[0]),
-                relativeError(explicit, k[0].plusScaled(1.0 + 1e-9, k[1])));
+        return new KernelSplit(p, net.parameterCount(), relativeError(net.gramExplicit(inst.w()), sum),
+                relativeError(net.gramStructured(inst.w()), sum), firstLayerOnly.parameterCount(),
+                relativeError(firstLayerOnly.gramExplicit(inst.w()), sum),
+                k[1].frobeniusNorm() / sum.frobeniusNorm());
     }
 
     static double relativeError(DenseMatrix gram, DenseMatrix reference) {

@@ -8,8 +8,20 @@ import io.github.theorybench.claims.support.LineFit;
  *
  * @param widths the widths m, ascending
  * @param errors errors[s][k] of weight draw s at width widths[k]
+ * @param fit the log-log line through the seed means: the fitted exponent the claims judge
+ * @param singleSeedSlopes each seed's own fitted slope
  */
-public record WidthSweep(double[] widths, double[][] errors) {
+public record WidthSweep(double[] widths, double[][] errors, LineFit fit, double[] singleSeedSlopes) {
+    /** The sweep of {@code errors} with its fits (the numerical part of a measurement). */
+    public static WidthSweep of(double[] widths, double[][] errors) {
+        double[] mean = mean(widths.length, errors);
+        double[] single = new double[errors.length];
+        for (int i = 0; i < errors.length; i++) {
+            single[i] = LineFit.logLog(widths, errors[i]).slope();
+        }
+        return new WidthSweep(widths, errors, LineFit.logLog(widths, mean), single);
+    }
+
     /** Widths m_min, 2m_min, …, m_max. */
     static int[] doubling(int mMin, int mMax) {
         int count = 0;
@@ -29,27 +41,17 @@ public record WidthSweep(double[] widths, double[][] errors) {
 
     /** The error averaged over seeds at each width. */
     public double[] mean() {
-        double[] mean = new double[widths.length];
+        return mean(widths.length, errors);
+    }
+
+    private static double[] mean(int count, double[][] errors) {
+        double[] mean = new double[count];
         for (double[] row : errors) {
-            for (int k = 0; k < widths.length; k++) {
+            for (int k = 0; k < count; k++) {
                 mean[k] += row[k] / errors.length;
             }
         }
         return mean;
-    }
-
-    /** The log-log line through the seed means: the fitted exponent the claims judge. */
-    public LineFit fit() {
-        return LineFit.logLog(widths, mean());
-    }
-
-    /** Each seed's own fitted slope. */
-    public double[] singleSeedSlopes() {
-        double[] s = new double[errors.length];
-        for (int i = 0; i < errors.length; i++) {
-            s[i] = LineFit.logLog(widths, errors[i]).slope();
-        }
-        return s;
     }
 
     /** Smallest error over seeds at each width (a band edge for figures). */
