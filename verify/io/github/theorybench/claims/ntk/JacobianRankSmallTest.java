@@ -277,6 +277,29 @@ class JacobianRankSmallTest {
     }
 
     @Test
+    @DisplayName("NTK-4 issue 15: the earlier run's seeds 1003 and 1004 (same X, W0 draws) both lose rank by their pattern, 7 points sharing one pattern and a neuron pair differing on 2 < d points; 1000 and 1002 keep full rank")
+    void earlierSeeds() {
+        var b = Backends.byName(Backends.DEFAULT);
+        String[] expected = {"NONE", "INACTIVE_POINT", "NONE", "SHARED_PATTERN", "CLOSE_NEURON_PAIR"};
+        for (int k = 0; k < 5; k++) {
+            RankInstance in = RankInstance.build(1000 + k, 12, 3, 4);
+            int[] rank = new int[1];
+            assertThat(cause(in, rank)).as("seed %d", 1000 + k).isEqualTo(expected[k]);
+            ReluPattern p = ReluPattern.of(b, in);
+            assertThat(p.cause().name()).isEqualTo(expected[k]);
+            assertThat(p.genericRank()).isEqualTo(rank[0]);
+            double cond = condition(jacobian(in, in.w0(), in.signs(), true));
+            assertThat(cond > 1e6).as("seed %d rank loss of J0", 1000 + k).isEqualTo(!expected[k].equals("NONE"));
+        }
+        ReluPattern p1003 = ReluPattern.of(b, RankInstance.build(1003, 12, 3, 4));
+        assertThat(p1003.maxPointsSharingOnePattern()).isEqualTo(7);
+        assertThat(p1003.inactivePoints()).isZero();
+        ReluPattern p1004 = ReluPattern.of(b, RankInstance.build(1004, 12, 3, 4));
+        assertThat(p1004.minActiveSetDifference()).isEqualTo(2);
+        assertThat(p1004.maxPointsSharingOnePattern()).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("NTK-4 pattern causes in CLAIMS.md's order on hand-made patterns (d = 2): inactive point, shared pattern, close pair, sparse neuron, other")
     void causes() {
         boolean t = true, f = false;

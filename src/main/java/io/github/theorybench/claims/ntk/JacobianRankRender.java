@@ -30,7 +30,7 @@ final class JacobianRankRender {
         }
         return new Table("NTK-4-relu-patterns", "NTK-4: ReLU activation patterns at n = md (each rank loss with its"
                 + " cause)", List.of("seed", "generic rank", "sigma_max/sigma_min of J0", "cause",
-                        "inactive points", "max points sharing a pattern", "min |A_j xor A_k|", "min |A_j|",
+                        "inactive points", "max points sharing a pattern", "min #(A_j xor A_k)", "min #A_j",
                         "dependent points"), rows,
                 "generic rank = rank of [s_j D_ij z_i^T]_j with fresh Gaussian z (the exact test of the pattern);"
                         + " dependent points = support of a left null vector (0-based).");
@@ -63,10 +63,10 @@ final class JacobianRankRender {
                     NumberText.sig3(g.sigmaRatioJT()), NumberText.fixed(g.saturatedShare0(), 2) + " -> "
                             + NumberText.fixed(g.saturatedShareT(), 2)));
         }
-        return new Table("NTK-4-descent", "NTK-4: gradient descent from full-rank W0 (tanh, eta = 1/||J0||^2)",
-                List.of("seed", "steps", "R_T/R0", "reached 1e-8", "travel / ||J0^+ r0||", "sigma ratio J0",
+        return new Table("NTK-4-descent", "NTK-4: gradient descent from full-rank W0 (tanh, eta = 1/sigma_max(J0)^2)",
+                List.of("seed", "steps", "R_T/R0", "reached 1e-8", "travel / norm(J0^+ r0)", "sigma ratio J0",
                         "sigma ratio J_T", "saturated share W0 -> W_T"), rows,
-                "sigma ratio = sigma_min/sigma_max; saturated = |w_j^T x_i| > 3.");
+                "sigma ratio = sigma_min/sigma_max; saturated = abs(w_j^T x_i) > 3; travel = Frobenius norm of W_T - W0.");
     }
 
     static List<Figure> figures(JacobianRank r) {

@@ -161,10 +161,11 @@ final class JacobianRankVerdicts {
         return NumberText.format("J_t loses rank along the path: sigma_min/sigma_max of J_t %s; the residual lies in"
                 + " the lost direction (%.3f of ||r_T||^2 on J_T's smallest left singular vector), so GD's local"
                 + " contraction per step is 1 - eta sigma_min(J_T)^2 = 1 - %.2g and reaching 1e-8 R0 would take"
-                + " ~%.2g more steps; units saturated (|w_j^T x_i| > 3) %.0f%% at W0, %.0f%% at W_T (tanh saturation,"
-                + " far from the lazy regime: travel %.2f ||J0^+ r0||). CLAIMS.md: m = 8 stalls on 1 of 60"
-                + " instances.", trajectoryText(g), g.residualShareOnSmallest(), g.localRate(), more,
-                100 * g.saturatedShare0(), 100 * g.saturatedShareT(), g.travelRatio());
+                + " ~%.2g more steps: a near-stationary point of the nonlinear least squares, not the step budget;"
+                + " saturated units (|w_j^T x_i| > 3) %.0f%% at W0, %.0f%% at W_T, travel %.2f ||J0^+ r0|| (CLAIMS.md:"
+                + " far from the lazy regime GD can stall, tanh saturates; m = 8 stalls on 1 of 60 instances).",
+                trajectoryText(g), g.residualShareOnSmallest(), g.localRate(), more, 100 * g.saturatedShare0(),
+                100 * g.saturatedShareT(), g.travelRatio());
     }
 
     /** σ_min/σ_max of J_t at t = 0 and about once per decade, then at T. */

@@ -201,11 +201,13 @@ public final class KernelPredictorCheck extends MeasuredCheck<KernelPredictorChe
                     NumberText.fixed(w.meanSlope(PredictorRun::kernelMovement), 3), ""));
         }
         return List.of(new Table("NTK-5-gap-split", "NTK-5: gap to the NTK predictor and its parts (mean over seeds"
-                + " of the max over 20 test points)", List.of("setting", "m", "gap |f_T - f_ntk|",
-                        "kernel movement |f_T - f_lin|", "output at init", "kernel at init vs Theta_inf",
-                        "||Theta_T - Theta_0||/||Theta_0||", "GD steps"), rows,
-                "f_lin = f_0 + Theta_0(t, X) Theta_0^-1 (y - f_0(X)), the limit of GD on the model linearized at init;"
-                        + " the gap is at most the sum of its three parts. L = 2 not run (uncalibrated; about a minute"
+                + " of the max over 20 test points)", List.of("setting", "m", "gap f_T - f_ntk",
+                        "kernel movement f_T - f_lin", "output at init", "kernel at init vs Theta_inf",
+                        "relative kernel change Theta_T vs Theta_0", "GD steps"), rows,
+                "Each part is the largest absolute value over the test points t; f_lin = f_0 + Theta_0(t, X)"
+                        + " Theta_0^-1 (y - f_0(X)), the limit of GD on the model linearized at init; the gap is at most"
+                        + " the sum of its three parts; kernel change = Frobenius norm of Theta_T - Theta_0 over that of"
+                        + " Theta_0 on the training points. L = 2 not run (uncalibrated; about a minute"
                         + " per seed, beyond the budget)."));
     }
 
