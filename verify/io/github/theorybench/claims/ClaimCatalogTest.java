@@ -23,7 +23,7 @@ class ClaimCatalogTest {
         {"LAZY-9", ClaimKind.SCALING, S000}, {"LAZY-10", ClaimKind.PHENOMENON, S001},
         {"LAZY-11", ClaimKind.EXACT, S000}, {"LAZY-12", ClaimKind.SCALING, S001},
         {"NTK-1", ClaimKind.EXACT, S000}, {"NTK-2", ClaimKind.SCALING, S000}, {"NTK-3", ClaimKind.SCALING, S003},
-        {"NTK-4", ClaimKind.PHENOMENON, S000},
+        {"NTK-4", ClaimKind.PHENOMENON, S000}, {"NTK-5", ClaimKind.SCALING, S003},
         {"LSQ-1", ClaimKind.EXACT, S002}, {"LSQ-2", ClaimKind.EXACT, S002}, {"LSQ-3", ClaimKind.EXACT, S002},
         {"BAL-1", ClaimKind.EXACT, S002}, {"BAL-2", ClaimKind.EXACT, S002}, {"BAL-3", ClaimKind.EXACT, S002},
         {"BAL-4", ClaimKind.SCALING, S002},
