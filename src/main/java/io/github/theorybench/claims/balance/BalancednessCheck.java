@@ -7,6 +7,7 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.sensing.FactorizedSensing;
@@ -71,7 +72,7 @@ public final class BalancednessCheck extends MeasuredCheck<BalancednessCheck.Siz
     @Override
     public Measurement measure(Sizes sizes, CheckContext ctx) {
         Backend b = ctx.backend();
-        long seed = ctx.seed();
+        long seed = SeedStream.of(ctx.seed(), "BAL").seed(0);
         SensingInstance stable = SensingInstance.build(b, seed, sizes.d(), sizes.d(), 2, 4, sizes.n(), 1e-3);
         BalancedDescent ok = BalancedDescent.measure(b, stable, 0.1, sizes.steps());
         // the calibrated break: α = 0.3, r = d, μ = 0.5 (CLAIMS.md calibration notes)

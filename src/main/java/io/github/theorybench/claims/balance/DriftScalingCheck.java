@@ -7,6 +7,7 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.dynamics.GradientDescent;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
@@ -68,7 +69,7 @@ public final class DriftScalingCheck extends MeasuredCheck<DriftScalingCheck.Siz
     @Override
     public Measurement measure(Sizes sizes, CheckContext ctx) {
         Backend b = ctx.backend();
-        SensingInstance inst = SensingInstance.build(b, ctx.seed(), sizes.d(), sizes.d(), 2, 4, sizes.n(), 0.1);
+        SensingInstance inst = SensingInstance.build(b, SeedStream.of(ctx.seed(), "BAL-4").seed(0), sizes.d(), sizes.d(), 2, 4, sizes.n(), 0.1);
         int k = sizes.mus().size();
         double[] mus = new double[k], drift = new double[k];
         int[] steps = new int[k];

@@ -6,6 +6,7 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,10 +57,11 @@ public final class MemorizationCheck extends MeasuredCheck<MemorizationCheck.Siz
 
     @Override
     public List<MemorizationFit> measure(Sizes sizes, CheckContext ctx) {
+        SeedStream seeds = SeedStream.of(ctx.seed(), "MEM-1");
         List<MemorizationFit> out = new ArrayList<>();
         for (int n : sizes.ns()) {
             for (int s = 0; s < sizes.seeds(); s++) {
-                long seed = ctx.seed() * 1000 + 400 + s;
+                long seed = seeds.seed(s);
                 out.add(MemorizationFit.measure(ctx.backend(), MemorizationInstance.build(seed, n, sizes.d())));
             }
             ctx.progress("MEM-1 n=" + n + " done");
