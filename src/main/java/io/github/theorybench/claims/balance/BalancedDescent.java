@@ -5,70 +5,126 @@ import io.github.theorybench.dynamics.GradientDescent;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.sensing.FactorPair;
-import io.github.theorybench.model.sensing.SensingInstance;
 import java.util.Arrays;
 
 /**
- * What BAL-1..3 measure along one gradient-descent run (U, V) ← (U, V) − μ(∇_U L, ∇_V L) on a
- * {@link SensingInstance} (002; CLAIMS.md BAL), recorded step by step by {@link GradientDescent}'s step recorder.
+ * What BAL-1..3 measure along one gradient-descent run (U, V) ← (U, V) − μ(∇_U L, ∇_V L) (002; CLAIMS.md BAL),
+ * recorded step by step by {@link GradientDescent}'s step recorder. Per-step arrays are indexed by the step t → t + 1
+ * ({@code steps()} entries); B-norm arrays by the iterate t = 0 … {@code steps()}.
  *
  * @param provenance seed and sizes of the instance
  * @param mu the step size
  * @param alpha the initialization scale
  * @param r columns of U and V
- * @param bal1 BAL-1: max over iterates of ‖Uᵀ∇_U L − (∇_V L)ᵀV‖_F / ‖Uᵀ∇_U L‖_F
+ * @param bal1 BAL-1: max over stepped-from iterates of ‖Uᵀ∇_U L − (∇_V L)ᵀV‖_F / ‖Uᵀ∇_U L‖_F
+ * @param bal1RoundOff the same error over ε(‖U‖_F‖∇_U L‖_F + ‖∇_V L‖_F‖V‖_F), the size of the two products' terms
  * @param bal2Ratio BAL-2: max over steps of ‖B_{t+1} − B_t‖_F / (μ²(‖∇_U L‖_F² + ‖∇_V L‖_F²))
- * @param bal2Identity max over steps of ‖(B_{t+1} − B_t) − μ²(∇_Uᵀ∇_U − ∇_Vᵀ∇_V)‖_F / ‖μ²(∇_Uᵀ∇_U − ∇_Vᵀ∇_V)‖_F
- * @param bal3Ratio BAL-3: max over t ≥ 1 with a positive bound of ‖B_t‖_F / (‖B₀‖_F + 2μ(L₀ − L_t))
- * @param bal3Held whether ‖B_t‖_F ≤ (‖B₀‖_F + 2μ(L₀ − L_t))(1 + 1e−12) at every t and the run did not diverge
- * @param hypothesisEveryStep BAL-3's hypothesis: every step decreased L by at least (μ/2)(‖∇_U L‖² + ‖∇_V L‖²)
- * @param hypothesisFailures steps at which that sufficient decrease failed
+ * @param bal2IdentityMultiple max over steps of ‖(B_{t+1} − B_t) − μ²(∇_Uᵀ∇_U − ∇_Vᵀ∇_V)‖_F / (ε S_t), S_t =
+ *     ‖U_t‖_F² + ‖V_t‖_F² + ‖U_{t+1}‖_F² + ‖V_{t+1}‖_F² + μ²(‖∇_U‖_F² + ‖∇_V‖_F²): the sizes of the Grams subtracted
+ * @param bal2IdentityOverBNorms the same error over ε(‖B_t‖_F + ‖B_{t+1}‖_F) (CLAIMS.md's scale), max over steps
+ * @param bal2RelativeError max over steps of that error over ‖μ²(∇_Uᵀ∇_U − ∇_Vᵀ∇_V)‖_F
+ * @param bal2RelativeFloor at the step of that maximum, ε S_t / ‖μ²(∇_Uᵀ∇_U − ∇_Vᵀ∇_V)‖_F: the relative error
+ *     round-off alone allows there
+ * @param lemmaStep BAL-3's decisive step t* ≥ 1: the largest (‖B_t‖ − bound_t)/|bound_t|
+ * @param lemmaNorm ‖B_{t*}‖_F
+ * @param lemmaBound ‖B₀‖_F + 2μ(L₀ − L_{t*})
+ * @param lemmaMaxRatio max over t ≥ 1 with a positive bound of ‖B_t‖_F / bound_t
+ * @param hypothesisFailures steps at which BAL-3's sufficient decrease failed
+ * @param firstHypothesisFailure the first such step t (the step t → t + 1), −1 if none
+ * @param firstBoundFailure the first t ≥ 1 with ‖B_t‖_F above the bound, −1 if none
+ * @param diverged whether the run was cut because L_t exceeded {@value #DIVERGED}·L₀ or became non-finite
  * @param finalLoss L at the last iterate
  * @param loss0 L₀
- * @param t recorded steps 0, 1, …
- * @param bNorm ‖B_t‖_F at those steps
- * @param bound ‖B₀‖_F + 2μ(L₀ − L_t) at those steps
- * @param bal3HalfRatio max over t ≥ 1 with a positive bound of ‖B_t‖_F / (‖B₀‖_F + μ(L₀ − L_t))
+ * @param bNorm ‖B_t‖_F, t = 0 … steps
+ * @param bound ‖B₀‖_F + 2μ(L₀ − L_t), t = 0 … steps
+ * @param bal1PerStep BAL-1's relative error at each stepped-from iterate
+ * @param bal2RatioPerStep BAL-2's ratio at each step
+ * @param bal2MultiplePerStep the identity's error over ε S_t at each step
  */
-public record BalancedDescent(Provenance provenance, double mu, double alpha, int r, double bal1, double bal2Ratio,
-        double bal2Identity, double bal3Ratio, boolean bal3Held, boolean hypothesisEveryStep, int hypothesisFailures,
-        double finalLoss, double loss0, double[] t, double[] bNorm, double[] bound, double bal3HalfRatio) {
+public record BalancedDescent(Provenance provenance, double mu, double alpha, int r, double bal1, double bal1RoundOff,
+        double bal2Ratio, double bal2IdentityMultiple, double bal2IdentityOverBNorms, double bal2RelativeError,
+        double bal2RelativeFloor, int lemmaStep, double lemmaNorm, double lemmaBound, double lemmaMaxRatio,
+        int hypothesisFailures, int firstHypothesisFailure, int firstBoundFailure, boolean diverged, double finalLoss,
+        double loss0, double[] bNorm, double[] bound, double[] bal1PerStep, double[] bal2RatioPerStep,
+        double[] bal2MultiplePerStep) {
 
     /** A run is cut when L_t exceeds this multiple of L₀ (it has diverged). */
     static final double DIVERGED = 1e12;
     /** BAL-3's comparison allows the bound this much relative round-off. */
     static final double ROUND_OFF = 1e-12;
+    static final double EPS = Math.ulp(1.0);
+
+    /** Steps taken. */
+    public int steps() {
+        return bNorm.length - 1;
+    }
+
+    /** BAL-3's hypothesis held at every step (the named predicate {@link #sufficientDecrease}). */
+    public boolean hypothesisEveryStep() {
+        return hypothesisFailures == 0;
+    }
 
     /** The smallest value the BAL-3 bound took along the run (negative once L_t > L₀ + ‖B₀‖/(2μ)). */
     public double minBound() {
         return Arrays.stream(bound).min().orElse(Double.NaN);
     }
 
-    /** Gradient descent with step {@code mu} for at most {@code steps} steps on {@code inst}'s loss. */
-    public static BalancedDescent measure(Backend b, SensingInstance inst, double mu, int steps) {
-        Recorder rec = new Recorder(b, mu);
-        FactorPair start = new FactorPair(inst.u0().copy(), inst.v0().copy());
-        GradientDescent.Result<FactorPair> run = new GradientDescent<>(FactorPair.sensing(inst.loss()), mu, steps)
-                .run(start, (k, x, e) -> e.loss() > DIVERGED * rec.loss0, rec);
-        Provenance prov = Provenance.of(inst.seed(), b.name(), "d1", inst.d1(), "d2", inst.d2(), "rStar",
-                inst.rStar(), "r", inst.r(), "n", inst.n());
-        return new BalancedDescent(prov, mu, inst.alpha(), inst.r(), rec.bal1, rec.bal2, rec.bal2Id, rec.bal3,
-                rec.held && run.reason() == GradientDescent.Stop.MAX_STEPS, rec.failures == 0, rec.failures,
-                run.lastEvaluation().loss(), rec.loss0, Arrays.copyOf(rec.t, rec.recorded),
-                Arrays.copyOf(rec.bn, rec.recorded), Arrays.copyOf(rec.bd, rec.recorded), rec.bal3Half);
+    /** BAL-3's conclusion at the decisive step: ‖B_{t*}‖ ≤ bound_{t*} up to round-off (so at every t ≥ 1). */
+    public boolean lemmaHeld() {
+        return lemmaNorm <= lemmaBound + ROUND_OFF * Math.abs(lemmaBound);
     }
 
     /**
-     * BAL-1 at each iterate that is stepped from, BAL-2 and BAL-3's hypothesis on each step (t − 1 → t), BAL-3's
-     * bound at each t ≥ 1: the recorder keeps the previous iterate and its evaluation.
+     * BAL-3's hypothesis at one step (002, proof of the lemma): L_t − L_{t+1} ≥ (μ/2)(‖∇_U L‖_F² + ‖∇_V L‖_F²), the
+     * sufficient decrease that turns BAL-2's μ²‖∇‖² into 2μ(L_t − L_{t+1}).
+     */
+    public static boolean sufficientDecrease(double lossBefore, double lossAfter, double mu, double gradNormSquared) {
+        return lossBefore - lossAfter >= 0.5 * mu * gradNormSquared;
+    }
+
+    /** Gradient descent on {@code problem} with step {@code mu} for at most {@code steps} steps from {@code start}. */
+    public static BalancedDescent measure(Backend b, GradientDescent.Problem<FactorPair> problem, FactorPair start,
+            double mu, double alpha, int steps, Provenance prov) {
+        Recorder rec = new Recorder(b, mu);
+        GradientDescent.Result<FactorPair> run = new GradientDescent<>(problem, mu, steps)
+                .run(start, (k, x, e) -> e.loss() > DIVERGED * rec.loss0, rec);
+        int n = rec.steps;
+        double[] bn = Arrays.copyOf(rec.bn, n + 1), bd = Arrays.copyOf(rec.bd, n + 1);
+        int worst = 1;
+        double worstExcess = Double.NEGATIVE_INFINITY, maxRatio = 0;
+        int firstFail = -1;
+        for (int t = 1; t <= n; t++) {                   // BAL-3 at every t ≥ 1 (at t = 0 it is an equality)
+            double excess = bd[t] != 0 ? (bn[t] - bd[t]) / Math.abs(bd[t]) : Math.signum(bn[t]) * Double.MAX_VALUE;
+            if (!(excess <= worstExcess)) {
+                worstExcess = excess;
+                worst = t;
+            }
+            if (bd[t] > 0) {
+                maxRatio = Math.max(maxRatio, bn[t] / bd[t]);
+            }
+            if (firstFail < 0 && !(bn[t] <= bd[t] + ROUND_OFF * Math.abs(bd[t]))) {
+                firstFail = t;
+            }
+        }
+        boolean diverged = run.reason() != GradientDescent.Stop.MAX_STEPS;
+        return new BalancedDescent(prov, mu, alpha, start.u().cols(), rec.bal1, rec.bal1RoundOff, rec.bal2,
+                rec.bal2Multiple, rec.bal2OverB, rec.bal2Rel, rec.bal2RelFloor, n >= 1 ? worst : 0,
+                n >= 1 ? bn[worst] : bn[0], n >= 1 ? bd[worst] : bd[0], maxRatio, rec.failures, rec.firstFailure,
+                firstFail, diverged, run.lastEvaluation().loss(), rec.loss0, bn, bd, Arrays.copyOf(rec.s1, n),
+                Arrays.copyOf(rec.s2, n), Arrays.copyOf(rec.s3, n));
+    }
+
+    /**
+     * BAL-1 at each iterate that is stepped from, BAL-2 and BAL-3's hypothesis on each step (t − 1 → t), B_t and
+     * BAL-3's bound at each t: the recorder keeps the previous iterate and its evaluation.
      */
     private static final class Recorder implements GradientDescent.StepRecorder<FactorPair> {
         final Backend b;
         final double mu;
-        double loss0, b0, bal1, bal2, bal2Id, bal3, bal3Half;
-        boolean held = true;
-        int failures, recorded;
-        double[] t = new double[16], bn = new double[16], bd = new double[16];
+        double loss0, b0, bal1, bal1RoundOff, bal2, bal2Multiple, bal2OverB, bal2Rel, bal2RelFloor;
+        int failures, firstFailure = -1, steps;
+        double[] bn = new double[16], bd = new double[16], s1 = new double[16], s2 = new double[16],
+                s3 = new double[16];
         FactorPair prev;
         GradientDescent.Evaluation<FactorPair> prevEval;
         DenseMatrix bPrev;
@@ -80,63 +136,74 @@ public record BalancedDescent(Provenance provenance, double mu, double alpha, in
 
         @Override
         public void record(int k, FactorPair x, GradientDescent.Evaluation<FactorPair> e) {
+            grow(k + 1);
             if (k == 0) {
                 loss0 = e.loss();
                 bPrev = x.imbalance(b);
                 b0 = bPrev.frobeniusNorm();
-                add(0, b0, b0);
             } else {
-                step(x, e);
-                double bNorm = bPrev.frobeniusNorm();
-                double bound = b0 + 2 * mu * (loss0 - e.loss());          // BAL-3: ‖B₀‖ + 2μ(L₀ − L_t)
-                add(k, bNorm, bound);
-                if (!Double.isFinite(bNorm) || !(bNorm <= bound * (1 + ROUND_OFF))) {
-                    held = false;
-                }
-                if (Double.isFinite(bNorm) && bound > 0) {
-                    bal3 = Math.max(bal3, bNorm / bound);
-                    bal3Half = Math.max(bal3Half, bNorm / (b0 + mu * (loss0 - e.loss())));
-                }
+                step(k - 1, x, e);
+                steps = k;
             }
+            bn[k] = bPrev.frobeniusNorm();
+            bd[k] = b0 + 2 * mu * (loss0 - e.loss());            // BAL-3: ‖B₀‖ + 2μ(L₀ − L_t)
             prev = x;
             prevEval = e;
         }
 
-        /** The step prev → x: BAL-1 at prev, BAL-2's ratio and identity, BAL-3's sufficient decrease. */
-        private void step(FactorPair x, GradientDescent.Evaluation<FactorPair> e) {
+        /** The step t → t + 1 from prev to x: BAL-1 at prev, BAL-2's ratio and identity, BAL-3's hypothesis. */
+        private void step(int t, FactorPair x, GradientDescent.Evaluation<FactorPair> e) {
             FactorPair g = prevEval.gradient();
-            // BAL-1: Uᵀ∇_U L against (∇_V L)ᵀ V, relative to their size
+            // BAL-1: Uᵀ∇_U L against (∇_V L)ᵀ V, relative to their size and to the size of their terms
             DenseMatrix left = b.multiply(true, false, prev.u(), g.u()).toDense();
             DenseMatrix right = b.multiply(true, false, g.v(), prev.v()).toDense();
-            double scale = Math.max(left.frobeniusNorm(), Double.MIN_NORMAL);
-            bal1 = Math.max(bal1, left.plusScaled(-1, right).frobeniusNorm() / scale);
+            double err1 = left.plusScaled(-1, right).frobeniusNorm();
+            s1[t] = err1 / Math.max(left.frobeniusNorm(), Double.MIN_NORMAL);
+            bal1 = Math.max(bal1, s1[t]);
+            double terms1 = prev.u().frobeniusNorm() * g.u().frobeniusNorm() + g.v().frobeniusNorm()
+                    * prev.v().frobeniusNorm();
+            bal1RoundOff = Math.max(bal1RoundOff, err1 / (EPS * Math.max(terms1, Double.MIN_NORMAL)));
             double g2 = g.normSquared();
             DenseMatrix bNext = x.imbalance(b);
-            double stepNorm = bNext.plusScaled(-1, bPrev).frobeniusNorm();
+            DenseMatrix lhs = bNext.plusScaled(-1, bPrev);
             // BAL-2's identity: B_{t+1} − B_t = μ²(∇_Uᵀ∇_U − ∇_Vᵀ∇_V)
-            DenseMatrix predicted = b.gram(true, g.u()).toDense().plusScaled(-1, b.gram(true, g.v()))
-                    .scale(mu * mu);
-            bal2Id = Math.max(bal2Id, bNext.plusScaled(-1, bPrev).plusScaled(-1, predicted).frobeniusNorm()
-                    / Math.max(predicted.frobeniusNorm(), Double.MIN_NORMAL));
-            if (mu * mu * g2 > 0) {
-                bal2 = Math.max(bal2, stepNorm / (mu * mu * g2));        // BAL-2: ≤ μ²(‖∇_U‖² + ‖∇_V‖²)
+            DenseMatrix rhs = b.gram(true, g.u()).toDense().plusScaled(-1, b.gram(true, g.v())).scale(mu * mu);
+            double err2 = lhs.plusScaled(-1, rhs).frobeniusNorm();
+            double sizes = sq(prev.u()) + sq(prev.v()) + sq(x.u()) + sq(x.v()) + mu * mu * g2;
+            s3[t] = err2 / (EPS * Math.max(sizes, Double.MIN_NORMAL));
+            bal2Multiple = Math.max(bal2Multiple, s3[t]);
+            bal2OverB = Math.max(bal2OverB, err2 / (EPS * Math.max(bPrev.frobeniusNorm() + bNext.frobeniusNorm(),
+                    Double.MIN_NORMAL)));
+            double rel = err2 / Math.max(rhs.frobeniusNorm(), Double.MIN_NORMAL);
+            if (rel > bal2Rel) {
+                bal2Rel = rel;
+                bal2RelFloor = EPS * sizes / Math.max(rhs.frobeniusNorm(), Double.MIN_NORMAL);
             }
-            if (!(prevEval.loss() - e.loss() >= 0.5 * mu * g2)) {         // BAL-3's hypothesis at this step
+            s2[t] = mu * mu * g2 > 0 ? lhs.frobeniusNorm() / (mu * mu * g2) : 0;  // BAL-2: ≤ μ²(‖∇_U‖² + ‖∇_V‖²)
+            bal2 = Math.max(bal2, s2[t]);
+            if (!sufficientDecrease(prevEval.loss(), e.loss(), mu, g2)) {           // BAL-3's hypothesis
                 failures++;
+                if (firstFailure < 0) {
+                    firstFailure = t;
+                }
             }
             bPrev = bNext;
         }
 
-        private void add(int k, double bNorm, double bound) {
-            if (recorded == t.length) {
-                t = Arrays.copyOf(t, 2 * recorded);
-                bn = Arrays.copyOf(bn, 2 * recorded);
-                bd = Arrays.copyOf(bd, 2 * recorded);
+        private static double sq(DenseMatrix m) {
+            double f = m.frobeniusNorm();
+            return f * f;
+        }
+
+        private void grow(int size) {
+            if (size > bn.length) {
+                int c = 2 * bn.length;
+                bn = Arrays.copyOf(bn, c);
+                bd = Arrays.copyOf(bd, c);
+                s1 = Arrays.copyOf(s1, c);
+                s2 = Arrays.copyOf(s2, c);
+                s3 = Arrays.copyOf(s3, c);
             }
-            t[recorded] = k;
-            bn[recorded] = bNorm;
-            bd[recorded] = bound;
-            recorded++;
         }
     }
 }

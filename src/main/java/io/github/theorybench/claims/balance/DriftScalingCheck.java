@@ -7,24 +7,31 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
+import io.github.theorybench.claims.support.NumberText;
 import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.dynamics.GradientDescent;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.sensing.FactorPair;
 import io.github.theorybench.model.sensing.SensingInstance;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * BAL-4 (002): gradient flow conserves B = UᵀU − VᵀV (dB/dt = −(Uᵀ∇_U + ∇_UᵀU) + (Vᵀ∇_V + ∇_VᵀV) = 0 by BAL-1),
- * so gradient descent's drift max_t ‖B_t − B₀‖_F, a sum of μ² terms over T = τ/μ steps, falls like μ: fitted slope
- * in [0.9, 1.1] over μ spanning two decades at the same total time τ = μT.
+ * so gradient descent's drift max_t ‖B_t − B₀‖_F — by BAL-2 a sum over T = τ/μ steps of terms μ²(∇_Uᵀ∇_U − ∇_Vᵀ∇_V)
+ * — falls like μ: fitted log-log slope in [0.9, 1.1] over μ spanning two decades at the same total time τ = μT
+ * ({@link FixedTimeSweep}, the hypothesis). Control: the same fit with the normalization removed — the same step count
+ * T = τ/μ_max for every μ — where the drift is T terms of size μ² and the slope tends to 2.
  */
 public final class DriftScalingCheck extends MeasuredCheck<DriftScalingCheck.Sizes, DriftScalingCheck.Measurement> {
     public static final Criterion DRIFT_SLOPE = Criterion.claim("BAL-4", "driftSlope");
+    public static final Criterion DRIFT_SLOPE_FIXED_STEPS = Criterion.control("BAL-4", "driftSlopeFixedStepCount");
 
     /** CLAIMS.md BAL-4's window for the fitted slope of the drift in μ. */
     static final double SLOPE_LOW = 0.9, SLOPE_HIGH = 1.1;
+    static final int R_STAR = 2, R = 4;
+    static final double ALPHA = 0.1;
 
     /** d₁ = d₂ = d, n measurements, r* = 2, r = 4, α = 0.1; the step sizes; the common total time τ = μT. */
     public record Sizes(int d, int n, List<Double> mus, double tau) {
@@ -39,17 +46,13 @@ public final class DriftScalingCheck extends MeasuredCheck<DriftScalingCheck.Siz
     }
 
     /**
-     * The drift max_t ‖B_t − B₀‖_F for each μ after T = round(τ/μ) steps, and its log-log fit.
-     *
-     * @param provenance seed and sizes of the instance
-     * @param alpha the initialization scale
-     * @param mus the step sizes
-     * @param steps T for each μ
-     * @param drift max over t ≤ T of ‖B_t − B₀‖_F for each μ
-     * @param fit the log-log fit of drift against μ
+     * One sweep: its step sizes and step counts, the drift max_{t ≤ T} ‖B_t − B₀‖_F for each μ, and the log-log fit.
      */
-    public record Measurement(Provenance provenance, double alpha, double[] mus, int[] steps, double[] drift,
-            LineFit fit) {
+    public record Sweep(FixedTimeSweep plan, double[] drift, LineFit fit) {
+    }
+
+    /** The claim's sweep at fixed μT and the control's at fixed T, on one instance. */
+    public record Measurement(Provenance provenance, double tau, Sweep fixedTime, Sweep fixedSteps) {
     }
 
     public DriftScalingCheck() {
@@ -69,19 +72,23 @@ public final class DriftScalingCheck extends MeasuredCheck<DriftScalingCheck.Siz
     @Override
     public Measurement measure(Sizes sizes, CheckContext ctx) {
         Backend b = ctx.backend();
-        SensingInstance inst = SensingInstance.build(b, SeedStream.of(ctx.seed(), "BAL-4").seed(0), sizes.d(), sizes.d(), 2, 4, sizes.n(), 0.1);
-        int k = sizes.mus().size();
-        double[] mus = new double[k], drift = new double[k];
-        int[] steps = new int[k];
-        for (int i = 0; i < k; i++) {
-            mus[i] = sizes.mus().get(i);
-            steps[i] = (int) Math.round(sizes.tau() / mus[i]);
-            drift[i] = drift(b, inst, mus[i], steps[i]);
-            ctx.progress("BAL-4 mu = " + mus[i] + ": drift " + drift[i]);
+        SensingInstance inst = SensingInstance.build(b, SeedStream.of(ctx.seed(), "BAL-4").seed(0), sizes.d(),
+                sizes.d(), R_STAR, R, sizes.n(), ALPHA);
+        double[] mus = sizes.mus().stream().mapToDouble(Double::doubleValue).toArray();
+        FixedTimeSweep claim = FixedTimeSweep.atTotalTime(mus, sizes.tau());
+        FixedTimeSweep control = FixedTimeSweep.atStepCount(mus, claim.steps()[0]);
+        Provenance prov = Provenance.of(inst.seed(), b.name(), "d1", sizes.d(), "d2", sizes.d(), "rStar", R_STAR, "r",
+                R, "n", sizes.n(), "muT", sizes.tau());
+        return new Measurement(prov, sizes.tau(), sweep(b, inst, claim, ctx), sweep(b, inst, control, ctx));
+    }
+
+    private static Sweep sweep(Backend b, SensingInstance inst, FixedTimeSweep plan, CheckContext ctx) {
+        double[] drift = new double[plan.mus().length];
+        for (int k = 0; k < drift.length; k++) {
+            drift[k] = drift(b, inst, plan.mus()[k], plan.steps()[k]);
+            ctx.progress("BAL-4 mu = " + plan.mus()[k] + ", T = " + plan.steps()[k] + ": drift " + drift[k]);
         }
-        Provenance prov = Provenance.of(inst.seed(), b.name(), "d1", sizes.d(), "d2", sizes.d(), "rStar", 2, "r", 4,
-                "n", sizes.n(), "muT", sizes.tau());
-        return new Measurement(prov, inst.alpha(), mus, steps, drift, LineFit.logLog(mus, drift));
+        return new Sweep(plan, drift, LineFit.logLog(plan.mus(), drift));
     }
 
     /** max over t ≤ T of ‖B_t − B₀‖_F along gradient descent with step μ from inst's (U₀, V₀). */
@@ -96,21 +103,56 @@ public final class DriftScalingCheck extends MeasuredCheck<DriftScalingCheck.Siz
 
     @Override
     public List<Verdict> verdicts(Measurement m) {
-        return List.of(Verdict.builder(DRIFT_SLOPE).at(m.provenance()).check("drift of B under GD against mu, same mu T")
-                .observed(m.fit().slope()).bound(1.0).slack(m.fit().slope()).window(SLOPE_LOW, SLOPE_HIGH)
-                .measure("alpha", m.alpha()).measure("slopeStdErr", m.fit().slopeStdErr())
-                .detail("least-squares slope of log max_t ||B_t - B_0||_F against log mu").build());
+        return List.of(row(DRIFT_SLOPE, m, m.fixedTime()), row(DRIFT_SLOPE_FIXED_STEPS, m, m.fixedSteps()));
+    }
+
+    private static Verdict row(Criterion c, Measurement m, Sweep s) {
+        FixedTimeSweep p = s.plan();
+        String at = c.role() == Verdict.Role.CONTROL ? "control: same step count T = " + p.steps()[0]
+                + " for every mu" : "same mu T = " + NumberText.sig3(m.tau());
+        return Verdict.builder(c).at(m.provenance()).check("drift of B under GD against mu, " + at)
+                .hypothesisMet(p.approximatesFlow()).observed(s.fit().slope()).bound(1.0).slack(s.fit().slope())
+                .window(SLOPE_LOW, SLOPE_HIGH).measure("alpha", ALPHA).measure("slopeStdErr", s.fit().slopeStdErr())
+                .measure("rSquared", s.fit().rSquared()).measure("muSpan", p.span())
+                .measure("totalTimeSpread", p.timeSpread())
+                .detail(NumberText.format("least-squares slope of log max_t ||B_t - B_0||_F against log mu over mu = "
+                        + "%s .. %s: %.4f +- %.4f (R^2 %.4f); mu T from %s to %s", NumberText.sig3(min(p.mus())),
+                        NumberText.sig3(max(p.mus())), s.fit().slope(), s.fit().slopeStdErr(), s.fit().rSquared(),
+                        NumberText.sig3(min(p.mus()) * p.steps()[p.steps().length - 1]),
+                        NumberText.sig3(max(p.mus()) * p.steps()[0]))).build();
+    }
+
+    private static double min(double[] v) {
+        return java.util.Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return java.util.Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     @Override
     public List<Figure> figures(Measurement m) {
-        double[] ref = new double[m.mus().length];
-        for (int k = 0; k < ref.length; k++) {
-            ref[k] = m.drift()[0] * m.mus()[k] / m.mus()[0];
+        Sweep s = m.fixedTime(), c = m.fixedSteps();
+        double[] mus = s.plan().mus();
+        List<Figure.Series> series = new ArrayList<>();
+        series.add(new Figure.Series("GD drift, mu T = " + NumberText.sig3(m.tau()), mus, s.drift(), false));
+        series.add(new Figure.Series(NumberText.format("fit, slope %.3f", s.fit().slope()), mus, at(s.fit(), mus),
+                true));
+        series.add(Figure.Series.band("window edge, slope 0.9", "fit, slope " + NumberText.fixed(s.fit().slope(), 3),
+                mus, LineFit.referenceLine(mus, s.drift(), SLOPE_LOW)));
+        series.add(Figure.Series.band("window edge, slope 1.1", "fit, slope " + NumberText.fixed(s.fit().slope(), 3),
+                mus, LineFit.referenceLine(mus, s.drift(), SLOPE_HIGH)));
+        series.add(new Figure.Series(NumberText.format("control: T = %d for every mu (slope %.3f)",
+                c.plan().steps()[0], c.fit().slope()), c.plan().mus(), c.drift(), false));
+        return List.of(new Figure("BAL-4-drift", "BAL-4: drift of U'U - V'V under GD against the step size, with "
+                + "the window [0.9, 1.1]", "step size mu", "max_t ||B_t - B_0||_F", true, true, series));
+    }
+
+    private static double[] at(LineFit f, double[] x) {
+        double[] y = new double[x.length];
+        for (int k = 0; k < x.length; k++) {
+            y[k] = f.at(x[k]);
         }
-        return List.of(new Figure("BAL-4-drift", "BAL-4: drift of U'U - V'V under GD against the step size (mu T = 3)",
-                "step size mu", "max_t ||B_t - B_0||_F", true, true,
-                List.of(new Figure.Series("gradient descent", m.mus(), m.drift(), false),
-                        new Figure.Series("slope 1 reference", m.mus(), ref, true))));
+        return y;
     }
 }
