@@ -46,10 +46,20 @@ public final class MemorizingReluNet {
      * @throws IllegalArgumentException if two projections aᵀx_i coincide (the construction's hypothesis)
      */
     public static MemorizingReluNet construct(Backend be, DenseMatrix x, double[] y, double[] a) {
+        return construct(be, x, y, a, x.rows());
+    }
+
+    /**
+     * The construction with only the first {@code neurons} ≤ n thresholds b_(1) < … < b_(k): w solves the leading
+     * k × k triangular system, so the net interpolates the k smallest projections; the remaining points get the
+     * affine continuation beyond b_(k), which their labels do not enter (2k + d weights). With k = n this is
+     * {@link #construct(Backend, DenseMatrix, double[], double[])}.
+     */
+    public static MemorizingReluNet construct(Backend be, DenseMatrix x, double[] y, double[] a, int neurons) {
         int n = x.rows();
-        if (y.length != n || a.length != x.cols() || n < 2) {
+        if (y.length != n || a.length != x.cols() || n < 2 || neurons < 1 || neurons > n) {
             throw new IllegalArgumentException("X is " + x.shape() + ", y has " + y.length + " entries, a has "
-                    + a.length);
+                    + a.length + ", neurons " + neurons);
         }
         double[] z = project(be, x, a);
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
@@ -60,21 +70,56 @@ public final class MemorizingReluNet {
             zs[i] = z[order[i]];
             ys[i] = y[order[i]];
         }
-        double gap = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < n; i++) {
-            gap = Math.min(gap, zs[i] - zs[i - 1]);
-        }
+        double gap = minGap(zs);
         if (!(gap > 0)) {
             throw new IllegalArgumentException("projections a^T x_i are not distinct (min gap " + gap + ")");
         }
-        double[] thresholds = new double[n];      // b_(j), interleaved with the sorted z
+        double[] thresholds = new double[neurons];      // b_(j), interleaved with the sorted z
         thresholds[0] = zs[0] - 0.5 * (zs[1] - zs[0]);
-        for (int j = 1; j < n; j++) {
+        for (int j = 1; j < neurons; j++) {
             thresholds[j] = 0.5 * (zs[j - 1] + zs[j]);
         }
-        DenseMatrix am = features(zs, thresholds);
-        double[] w = forwardSubstitution(am, ys);
-        return new MemorizingReluNet(a.clone(), thresholds, w, am, ys, gap);
+        double[] zk = Arrays.copyOf(zs, neurons), yk = Arrays.copyOf(ys, neurons);
+        DenseMatrix am = features(zk, thresholds);
+        double[] w = forwardSubstitution(am, yk);
+        return new MemorizingReluNet(a.clone(), thresholds, w, am, yk, gap);
+    }
+
+    /** min_i (z_(i+1) − z_(i)) over the sorted values (+∞ for fewer than two). */
+    static double minGap(double[] sorted) {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < sorted.length; i++) {
+            gap = Math.min(gap, sorted[i] - sorted[i - 1]);
+        }
+        return gap;
+    }
+
+    /**
+     * The construction's hypothesis (003, Zhang et al. Theorem 1; CLAIMS.md MEM-1): the projections z_i = aᵀx_i are
+     * pairwise distinct, so that thresholds can be interleaved between them — numerically, distinct beyond the
+     * rounding of the projections themselves: every gap between sorted z exceeds {@code roundOff} (two equal points
+     * can come out of a GEMV a few ulps apart, and a threshold midway between them rounds onto one of them).
+     */
+    public static boolean distinctProjections(double[] z, double roundOff) {
+        double[] s = z.clone();
+        Arrays.sort(s);
+        return minGap(s) > roundOff;
+    }
+
+    /**
+     * 2·d·ε·max_i Σ_k |a_k||x_ik|: twice the bound on the rounding error of one computed projection aᵀx_i (an inner
+     * product of length d), so two points whose projections differ by less could be equal.
+     */
+    public static double projectionRoundOff(DenseMatrix x, double[] a) {
+        double worst = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            double s = 0;
+            for (int k = 0; k < a.length; k++) {
+                s += Math.abs(a[k] * x.get(i, k));
+            }
+            worst = Math.max(worst, s);
+        }
+        return 2 * a.length * Math.ulp(1.0) * worst;
     }
 
     /** F_ij = ReLU(z_i − b_j) (n × n). */
