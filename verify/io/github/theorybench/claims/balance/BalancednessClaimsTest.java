@@ -7,6 +7,7 @@ import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.linalg.Backends;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ class BalancednessClaimsTest {
     private static CheckResult result;
     private static DriftScalingCheck.Measurement drift;
     private static CheckResult driftResult;
+    private static CheckResult multiplicative;
+    private static CheckResult symmetrized;
 
     @BeforeAll
     static void run() {
@@ -29,6 +32,8 @@ class BalancednessClaimsTest {
         DriftScalingCheck d = new DriftScalingCheck();
         drift = d.measure(d.sizes(ctx), ctx);
         driftResult = d.result(drift);
+        multiplicative = new MultiplicativeBalanceCheck().run(ctx);
+        symmetrized = new SymmetrizedLossCheck().run(ctx);
     }
 
     private static void controlBites(Verdict v) {
@@ -87,5 +92,42 @@ class BalancednessClaimsTest {
         assertThat(drift.fixedSteps().plan().approximatesFlow()).isFalse();
         assertThat(driftResult.verdict(DriftScalingCheck.DRIFT_SLOPE)).hypothesisMet().holds();
         controlBites(driftResult.verdict(DriftScalingCheck.DRIFT_SLOPE_FIXED_STEPS));
+    }
+
+    @Test
+    @DisplayName("BAL-5 multiplicative balancedness fails as stated for alpha <= 1e-3 (ratio ~ alpha^-2, drift set by mu), holds at alpha = 1e-1 (control the other way)")
+    void multiplicativeBalance() {
+        List<Verdict> claim = multiplicative.verdicts(MultiplicativeBalanceCheck.MULTIPLICATIVE);
+        assertThat(claim).hasSize(9);
+        for (Verdict v : claim) {
+            if ((Double) v.sizes().get("alpha") <= 1e-3) {
+                assertThat(v).hypothesisMet().isViolated().hasFinding();
+                assertThat(v.measurements().get("alphaExponent")).isBetween(-2.1, -1.8);
+            } else {
+                assertThat(v).hypothesisMet().holds();
+            }
+        }
+        assertThat(multiplicative.verdicts(MultiplicativeBalanceCheck.MULTIPLICATIVE_LARGE_ALPHA)).hasSize(3)
+                .allSatisfy(BalancednessClaimsTest::controlBites);
+        // the drift's scaling in mu at the smallest alpha, as BAL-4 predicts
+        assertThat(multiplicative.verdict(MultiplicativeBalanceCheck.DRIFT_IN_MU).observed()).isBetween(0.8, 1.3);
+    }
+
+    @Test
+    @DisplayName("BAL-6 symmetrized loss L = 1/8 ||B(Sym dM)||^2 = 1/32 ||lifted bracket||^2 to 1e-12, W'W~ = U'U - V'V; the printed 1/4, 1/4 (2L, 8L) are flagged")
+    void symmetrizedLoss() {
+        for (var c : List.of(SymmetrizedLossCheck.SYMMETRIZED, SymmetrizedLossCheck.LIFTED,
+                SymmetrizedLossCheck.LIFTED_GRAM)) {
+            assertThat(symmetrized.verdict(c)).hypothesisMet().holds();
+        }
+        for (var c : List.of(SymmetrizedLossCheck.SYMMETRIZED_PRINTED, SymmetrizedLossCheck.LIFTED_PRINTED)) {
+            Verdict v = symmetrized.verdict(c);
+            controlBites(v);
+            assertThat(v).hasFinding();
+        }
+        assertThat(symmetrized.verdict(SymmetrizedLossCheck.SYMMETRIZED_PRINTED).measurements()
+                .get("printedLineOverLoss")).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(symmetrized.verdict(SymmetrizedLossCheck.LIFTED_PRINTED).measurements()
+                .get("printedLineOverLoss")).isCloseTo(8.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 }

@@ -69,6 +69,119 @@ class BalancednessSmallTest {
         figures(r, m, ok);
         driftScaling();
         gradientsMatchFiniteDifferences(stable);
+        multiplicativeGrid();
+        symmetrizedLoss();
+    }
+
+    /** BAL-5 on d = 6, n = 60, r = 3: each run of the batched Gram-form descent recomputed alone, explicitly. */
+    private void multiplicativeGrid() {
+        MultiplicativeBalanceCheck.Sizes sizes = new MultiplicativeBalanceCheck.Sizes(6, 60, 3, 100, List.of(0.05,
+                0.2), List.of(1e-1, 1e-3, 1e-4));
+        MultiplicativeBalanceCheck check = new MultiplicativeBalanceCheck(sizes);
+        CheckContext ctx = CheckContext.of(b, SEED, false);
+        MultiplicativeBalanceCheck.Measurement m = check.measure(sizes, ctx);
+        SeedStream seeds = SeedStream.of(SEED, "BAL-5");
+        SensingInstance inst = SensingInstance.build(b, seeds.seed(0), 6, 6, 2, 3, 60, 1.0);
+        int k = 0;
+        for (double mu : sizes.mus()) {
+            for (double alpha : sizes.alphas()) {
+                SensingInstance s = inst.reinitialized(3, alpha, seeds.child("init").seed(0));
+                RealMatrix u = h(s.u0()), v = h(s.v0()), b0 = imbalance(u, v);
+                double max = b0.getFrobeniusNorm(), drift = 0;
+                for (int t = 0; t < sizes.steps(); t++) {
+                    FactorizedSensing.Evaluation ev = s.loss().asymmetric(DenseMatrix.fromRows(u.getData()),
+                            DenseMatrix.fromRows(v.getData()));
+                    u = u.subtract(h(ev.gradU()).scalarMultiply(mu));
+                    v = v.subtract(h(ev.gradV()).scalarMultiply(mu));
+                    max = Math.max(max, imbalance(u, v).getFrobeniusNorm());
+                    drift = Math.max(drift, imbalance(u, v).subtract(b0).getFrobeniusNorm());
+                }
+                MultiplicativeBalanceCheck.Run got = m.runs().get(k++);
+                assertThat(got.mu()).isEqualTo(mu);
+                assertThat(got.alpha()).isEqualTo(alpha);
+                assertThat(got.b0()).isCloseTo(b0.getFrobeniusNorm(), within(1e-12 * b0.getFrobeniusNorm()));
+                assertThat(got.maxNorm()).isCloseTo(max, within(1e-8 * max));
+                assertThat(got.drift()).isCloseTo(drift, within(1e-6 * drift));
+                assertThat(got.ratios()).hasSize(sizes.steps() + 1);
+                assertThat(got.ratios()[0]).isEqualTo(1.0);
+            }
+        }
+        CheckResult r = check.result(m);
+        for (Verdict v : r.verdicts(MultiplicativeBalanceCheck.MULTIPLICATIVE_LARGE_ALPHA)) {
+            assertThat(v).controlBit();
+        }
+        assertThat(r.verdicts(MultiplicativeBalanceCheck.MULTIPLICATIVE)).hasSize(4)
+                .allSatisfy(v -> assertThat(v.observed()).isEqualTo(m.runs().stream().filter(x -> x.mu() == (Double)
+                        v.sizes().get("mu") && x.alpha() == (Double) v.sizes().get("alpha")).findFirst().orElseThrow()
+                        .ratio()));
+        assertThat(r.tables().get(0).rows()).hasSize(6);
+        assertThat(r.figures()).extracting(Figure::name).containsExactly("BAL-5-ratio", "BAL-5-collapse");
+        assertThat(check.ids()).containsExactly("BAL-5");
+    }
+
+    /**
+     * BAL-6 on d = 4, n = 30, r = 3: the symmetrized measurements B_k = Sym(A_k) materialized from the A_k (read off
+     * 𝒜 on the basis matrices E_pq) and ⟨B_k, M⟩ summed entry by entry.
+     */
+    private void symmetrizedLoss() {
+        int d = 4, n = 30;
+        SymmetrizedLossCheck check = new SymmetrizedLossCheck(new SymmetrizedLossCheck.Sizes(d, n, 3, 2));
+        SymmetrizedLossCheck.Measurement m = check.measure(check.sizes(CheckContext.of(b, SEED, false)),
+                CheckContext.of(b, SEED, false));
+        SensingInstance inst = SensingInstance.build(b, SeedStream.of(SEED, "BAL-6").seed(0), d, d, 2, 3, n, 1e-3);
+        double[][][] a = new double[n][d][d];                 // A_k / sqrt(n), entry (p, q) = A(E_pq)_k
+        for (int p = 0; p < d; p++) {
+            for (int q = 0; q < d; q++) {
+                DenseMatrix e = DenseMatrix.zeros(d, d);
+                e.set(p, q, 1);
+                double[] col = inst.loss().operator().apply(e);
+                for (int k = 0; k < n; k++) {
+                    a[k][p][q] = col[k];
+                }
+            }
+        }
+        SymmetrizedLossCheck.Point first = m.points().get(0);
+        RealMatrix u = h(inst.u0()), v = h(inst.v0()), target = h(inst.target());
+        RealMatrix delta = u.multiply(v.transpose()).subtract(target);
+        double loss = 0, line2 = 0;
+        for (int k = 0; k < n; k++) {
+            double ad = 0, bd = 0;
+            for (int p = 0; p < 2 * d; p++) {
+                for (int q = 0; q < 2 * d; q++) {
+                    // Sym(A_k)_{pq} against Sym(Δ)_{pq}, both (2d) × (2d) with zero diagonal blocks
+                    bd += symEntry(a[k], p, q, d) * symEntry(delta.getData(), p, q, d);
+                }
+            }
+            for (int p = 0; p < d; p++) {
+                for (int q = 0; q < d; q++) {
+                    ad += a[k][p][q] * delta.getEntry(p, q);
+                }
+            }
+            loss += 0.5 * ad * ad;
+            line2 += bd * bd;
+        }
+        assertThat(first.loss()).isCloseTo(loss, within(1e-10 * loss));
+        assertThat(first.symmetrizedSquare()).isCloseTo(line2, within(1e-10 * line2));
+        assertThat(line2 / loss).isCloseTo(8.0, within(1e-10));               // 1/8 of it is L, 1/4 of it is 2L
+        assertThat(first.liftedSquare() / loss).isCloseTo(32.0, within(1e-10));
+        assertThat(first.gramDefect()).isLessThan(1e-14 * first.gramScale());
+        assertThat(m.labelMismatch()).isLessThan(SymmetrizedLossCheck.NOISELESS);
+        assertThat(m.points()).hasSize(3);
+        CheckResult r = check.result(m);
+        assertThat(r.verdict(SymmetrizedLossCheck.SYMMETRIZED)).hypothesisMet().holds();
+        assertThat(r.verdict(SymmetrizedLossCheck.LIFTED_PRINTED)).controlBit();
+        assertThat(r.figures().get(0).series().get(3).y()[0]).isCloseTo(8.0, within(1e-10));
+    }
+
+    /** Sym(M)_{pq} for a d × d M: [[0, M], [Mᵀ, 0]]. */
+    private static double symEntry(double[][] mat, int p, int q, int d) {
+        if (p < d && q >= d) {
+            return mat[p][q - d];
+        }
+        if (p >= d && q < d) {
+            return mat[q][p - d];
+        }
+        return 0;
     }
 
     private RealMatrix h(DenseMatrix m) {

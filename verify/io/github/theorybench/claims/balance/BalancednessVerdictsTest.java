@@ -161,4 +161,82 @@ class BalancednessVerdictsTest {
                 new DriftScalingCheck.Sweep(time, new double[] {1, 0.1, 0.01}, f),
                 new DriftScalingCheck.Sweep(steps, new double[] {1, 0.01, 1e-4}, g)));
     }
+
+    private static MultiplicativeBalanceCheck.Run growth(double mu, double alpha, double ratio) {
+        double b0 = 50 * alpha * alpha;
+        return new MultiplicativeBalanceCheck.Run(mu, alpha, b0, ratio * b0, (ratio - 1) * b0, 1.0, 1e-6,
+                new double[] {1, ratio});
+    }
+
+    @Test
+    @DisplayName("BAL-5 verdict: max ||B_t||/||B_0|| <= 2 at the edge and one ulp over; the large-alpha control bites when it holds; violated rows carry their cause")
+    void multiplicativeThreshold() {
+        double over = Math.nextUp(MultiplicativeBalanceCheck.C);
+        List<MultiplicativeBalanceCheck.Run> runs = List.of(growth(0.1, 1e-1, 1.0), growth(0.1, 1e-3, 2.0),
+                growth(0.1, 1e-4, over), growth(0.2, 1e-1, over), growth(0.2, 1e-3, 30), growth(0.2, 1e-4, 3000));
+        List<Verdict> vs = new MultiplicativeBalanceCheck().verdicts(new MultiplicativeBalanceCheck.Measurement(PROV,
+                runs));
+        List<Verdict> claim = rows(vs, MultiplicativeBalanceCheck.MULTIPLICATIVE);
+        assertThat(claim).extracting(Verdict::status).containsExactly(Verdict.Status.HOLDS, Verdict.Status.VIOLATED,
+                Verdict.Status.VIOLATED, Verdict.Status.VIOLATED);
+        assertThat(claim.get(0).finding()).isEmpty();
+        assertThat(claim.get(1).finding()).contains("alpha^-2");
+        List<Verdict> control = rows(vs, MultiplicativeBalanceCheck.MULTIPLICATIVE_LARGE_ALPHA);
+        assertThat(control).extracting(Verdict::status).containsExactly(Verdict.Status.CONTROL_BIT,
+                Verdict.Status.CONTROL_DID_NOT_BITE);
+        assertThat(control.get(0).margin()).isEqualTo(0.5);                    // (2 − 1)/2, run the other way
+        // the alpha-exponent between the two smallest alphas: ratio 3000/30 over a decade is -2
+        assertThat(claim.get(2).measurements().get("alphaExponent")).isCloseTo(-2.0,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(claim.get(1).measurements().get("b0OverAlphaSquared")).isCloseTo(50.0,
+                org.assertj.core.data.Offset.offset(1e-12));
+        Verdict drift = rows(vs, MultiplicativeBalanceCheck.DRIFT_IN_MU).get(0);
+        assertThat(drift.status()).isEqualTo(Verdict.Status.EXPLORATORY);
+        assertThat(drift.sizes()).containsEntry("alpha", 1e-4);
+    }
+
+    private static SymmetrizedLossCheck.Measurement symmetrized(double line2, double line3, double gram,
+            double mismatch) {
+        // L = 1: the squared brackets that make 1/8 q and 1/32 q equal to line2 and line3
+        SymmetrizedLossCheck.Point p = new SymmetrizedLossCheck.Point("p", 1.0, 8 * line2, 32 * line3, gram, 1.0);
+        return new SymmetrizedLossCheck.Measurement(PROV, List.of(p), mismatch);
+    }
+
+    private static Verdict.Status status(SymmetrizedLossCheck.Measurement m, Criterion c) {
+        return rows(new SymmetrizedLossCheck().verdicts(m), c).get(0).status();
+    }
+
+    @Test
+    @DisplayName("BAL-6 verdict: |c q/L - 1| <= 1e-12 and the Gram defect <= 1e-12 at their edges; the printed 1/4 flagged; noisy labels fail the hypothesis")
+    void symmetrizedThresholds() {
+        double tol = SymmetrizedLossCheck.TOLERANCE;
+        // 1/8 · 8(1 + 2^-40) = 1 + 2^-40 ≈ 1 + 9.1e-13: inside the tolerance; 1 + 2^-39 ≈ 1 + 1.8e-12: outside
+        double inside = 1 + Math.scalb(1.0, -40), outside = 1 + Math.scalb(1.0, -39);
+        assertThat(status(symmetrized(inside, 1, 0, 0), SymmetrizedLossCheck.SYMMETRIZED))
+                .isEqualTo(Verdict.Status.HOLDS);
+        assertThat(status(symmetrized(outside, 1, 0, 0), SymmetrizedLossCheck.SYMMETRIZED))
+                .isEqualTo(Verdict.Status.VIOLATED);
+        assertThat(status(symmetrized(1, inside, 0, 0), SymmetrizedLossCheck.LIFTED)).isEqualTo(Verdict.Status.HOLDS);
+        assertThat(status(symmetrized(1, outside, 0, 0), SymmetrizedLossCheck.LIFTED))
+                .isEqualTo(Verdict.Status.VIOLATED);
+        assertThat(status(symmetrized(1, 1, tol, 0), SymmetrizedLossCheck.LIFTED_GRAM)).isEqualTo(Verdict.Status.HOLDS);
+        assertThat(status(symmetrized(1, 1, Math.nextUp(tol), 0), SymmetrizedLossCheck.LIFTED_GRAM))
+                .isEqualTo(Verdict.Status.VIOLATED);
+        // printed constants: 1/4 of the same brackets is 2L and 8L
+        List<Verdict> vs = new SymmetrizedLossCheck().verdicts(symmetrized(1, 1, 0, 0));
+        Verdict p2 = rows(vs, SymmetrizedLossCheck.SYMMETRIZED_PRINTED).get(0);
+        Verdict p3 = rows(vs, SymmetrizedLossCheck.LIFTED_PRINTED).get(0);
+        assertThat(p2.observed()).isEqualTo(1.0);
+        assertThat(p3.observed()).isEqualTo(7.0);
+        assertThat(p2.status()).isEqualTo(Verdict.Status.CONTROL_BIT);
+        assertThat(p2.finding()).contains("1/8");
+        assertThat(p3.finding()).contains("1/32");
+        assertThat(p2.measurements()).containsEntry("printedLineOverLoss", 2.0);
+        // the hypothesis: labels within 1e-13 of A(XY')
+        double edge = SymmetrizedLossCheck.NOISELESS;
+        assertThat(status(symmetrized(1, 1, 0, edge), SymmetrizedLossCheck.SYMMETRIZED))
+                .isEqualTo(Verdict.Status.HOLDS);
+        assertThat(status(symmetrized(1, 1, 0, Math.nextUp(edge)), SymmetrizedLossCheck.SYMMETRIZED))
+                .isEqualTo(Verdict.Status.HYPOTHESIS_NOT_MET);
+    }
 }

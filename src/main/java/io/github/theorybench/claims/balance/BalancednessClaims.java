@@ -5,6 +5,7 @@ import io.github.theorybench.claims.ClaimCatalog;
 import io.github.theorybench.claims.ClaimCheck;
 import io.github.theorybench.claims.ClaimFamily;
 import io.github.theorybench.claims.ClaimKind;
+import io.github.theorybench.claims.Erratum;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,27 @@ public final class BalancednessClaims implements ClaimFamily {
                                 + "over mu spanning >= two decades (FixedTimeSweep)")
                         .control("the same fit with the normalization removed: the same step count T = tau/mu_max "
                                 + "for every mu, where the drift is T terms of size mu^2 and the slope tends to 2")
-                        .thresholds("log-log slope of max_t ||B_t - B_0||_F in mu within [0.9, 1.1] (CLAIMS.md)"));
+                        .thresholds("log-log slope of max_t ||B_t - B_0||_F in mu within [0.9, 1.1] (CLAIMS.md)"),
+                ClaimCatalog.Entry.of("BAL-5", ClaimKind.PHENOMENON, "multiplicative balancedness: ||U_t'U_t - "
+                        + "V_t'V_t||_F <= c ||U_0'U_0 - V_0'V_0||_F with an absolute c (false as stated for small alpha)",
+                        ClaimCatalog.NOTES_002)
+                        .hypothesis("the BAL setup (r = 8 >= r*, n = 800, GD with mu in {0.05, 0.1, 0.2} for 600 "
+                                + "steps, U_0 = alpha U, V_0 = alpha V): the small-initialization regime the notes use "
+                                + "it for")
+                        .control("runs the other way (the claim is found false as stated): at alpha = 1e-1, where "
+                                + "||B_0|| is far above the drift, the same rule max_t ||B_t||/||B_0|| <= 2 must hold")
+                        .thresholds("c = 2 (the imbalance at most doubles); any fixed c fails once alpha^2 ||B_0 / "
+                                + "alpha^2|| is below the drift. Calibrated ratios 1.0 (alpha >= 1e-2), 5.9-25 (1e-3), "
+                                + "570-2400 (1e-4); drift 2.8e-4 (mu 0.05) and 1.2e-3 (mu 0.2)"),
+                ClaimCatalog.Entry.of("BAL-6", ClaimKind.EXACT, "symmetrized loss: L = 1/8 ||B(Sym(UV' - XY'))||^2 = "
+                        + "1/32 ||B(WW') - B(ZZ') - (B(W~W~') - B(Z~Z~'))||^2 and W'W~ = U'U - V'V (the notes print 1/4, "
+                        + "1/4)", ClaimCatalog.NOTES_002)
+                        .hypothesis("noiseless labels y = A(XY'), to 1e-13 relative (line 1 of the notes is "
+                                + "1/2 ||A(UV') - A(XY')||^2)")
+                        .control("the printed constants 1/4 and 1/4: the lines are 2L and 8L, so the same relative "
+                                + "error must be flagged")
+                        .thresholds("max over points of |c q/L - 1| <= 1e-12 and ||W'W~ - (U'U - V'V)||_F <= 1e-12 "
+                                + "(||U'U|| + ||V'V||) (CLAIMS.md)"));
     }
 
     @Override
@@ -64,6 +85,8 @@ public final class BalancednessClaims implements ClaimFamily {
         List<ClaimCheck> checks = new ArrayList<>();
         checks.add(new BalancednessCheck());
         checks.add(new DriftScalingCheck());
+        checks.add(new MultiplicativeBalanceCheck());
+        checks.add(new SymmetrizedLossCheck());
         return checks;
     }
 
@@ -89,6 +112,36 @@ public final class BalancednessClaims implements ClaimFamily {
                 new Calibration(BalancednessCheck.LEMMA_OUTSIDE_HYPOTHESIS, "step sizes (alpha = 1e-3, r = 4) at "
                         + "which the sufficient decrease failed", "mu", 1.5, 1.5, "breaks for mu >= 1.5 at alpha = "
                         + "1e-3", "Here the hypothesis already fails at mu = 1.0 (first at step ~10) and the bound "
-                                + "at t ~ 64 while still positive (L_t < L_0), before GD diverges; within 2x."));
+                                + "at t ~ 64 while still positive (L_t < L_0), before GD diverges; within 2x."),
+                new Calibration(MultiplicativeBalanceCheck.MULTIPLICATIVE, "||B_0|| / alpha^2", "b0OverAlphaSquared",
+                        49, 49, "||B_0|| = 4.9e-5 at alpha = 1e-3", ""),
+                new Calibration(MultiplicativeBalanceCheck.MULTIPLICATIVE, "drift / mu at alpha <= 1e-2",
+                        "driftOverMu", 5.6e-3, 6e-3, "drift 2.8e-4 at mu = 0.05, 1.2e-3 at mu = 0.2", ""),
+                new Calibration(MultiplicativeBalanceCheck.MULTIPLICATIVE, "max ||B_t|| / ||B_0|| over the grid",
+                        "observed", 1.0, 2400, "1.0 (alpha >= 1e-2); 5.9, 25 (alpha = 1e-3); 570, 2400 (1e-4)", ""),
+                new Calibration(SymmetrizedLossCheck.SYMMETRIZED_PRINTED, "printed line 2 / L",
+                        "printedLineOverLoss", 2, 2, "ratio 1 : 2 : 8 to 1e-15", ""),
+                new Calibration(SymmetrizedLossCheck.LIFTED_PRINTED, "printed line 3 / L", "printedLineOverLoss", 8,
+                        8, "ratio 1 : 2 : 8 to 1e-15", ""));
+    }
+
+    @Override
+    public List<Erratum> errata() {
+        return List.of(
+                new Erratum("BAL-5", "||U_tau'U_tau - V_tau'V_tau||_F <= c ||U_0'U_0 - V_0'V_0||_F (002, 'We show', c "
+                        + "absolute)", "||B_t||_F <= ||B_0||_F + 2 mu (L_0 - L_t) (the lemma, BAL-3): a constant c "
+                        + "holds only while ||B_0|| is above the drift, i.e. for alpha large enough",
+                        MultiplicativeBalanceCheck.MULTIPLICATIVE, MultiplicativeBalanceCheck.MULTIPLICATIVE_LARGE_ALPHA,
+                        "The drift max_t ||B_t - B_0|| is set by mu and is the same at alpha = 1e-3 and 1e-4, while "
+                                + "||B_0|| ~ alpha^2: the ratio grows like alpha^-2 (grid table BAL-5-grid); at "
+                                + "alpha = 1e-1 it stays 1."),
+                new Erratum("BAL-6", "L = 1/4 ||B(sym(UV')) - B(sym(XY'))||^2 (002, 'Loss reformulated as')",
+                        "L = 1/8 ||B(Sym(UV')) - B(Sym(XY'))||^2", SymmetrizedLossCheck.SYMMETRIZED_PRINTED,
+                        SymmetrizedLossCheck.SYMMETRIZED, "<Sym A, Sym M> = 2<A, M>, so B(Sym M) = 2 A(M) and the "
+                                + "printed line is 2L; measured 2 to 1e-15 at every point, 1/8 to 1e-12."),
+                new Erratum("BAL-6", "L = 1/4 ||B(WW') - B(ZZ') - (B(W~W~') - B(Z~Z~'))||^2", "L = 1/32 ||B(WW') - "
+                        + "B(ZZ') - (B(W~W~') - B(Z~Z~'))||^2", SymmetrizedLossCheck.LIFTED_PRINTED,
+                        SymmetrizedLossCheck.LIFTED, "WW' - W~W~' = 2 Sym(UV'), so the bracket is 4 A(UV' - XY') "
+                                + "and the printed line is 8L; measured 8 to 1e-15, 1/32 to 1e-12."));
     }
 }

@@ -3,6 +3,8 @@ package io.github.theorybench.model.sensing;
 import io.github.theorybench.dynamics.GradientDescent;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The iterate of asymmetric factorized gradient descent (002; CLAIMS.md BAL): the pair of factors (U, V), updated
@@ -61,5 +63,53 @@ public record FactorPair(DenseMatrix u, DenseMatrix v) {
                 return x.minus(eta, gradient);
             }
         };
+    }
+
+    /**
+     * K independent descents with one step size as one iterate: each pair on L(U, V) = ½‖𝒜(UVᵀ) − y‖², evaluated
+     * through the Gram form ({@link FactorizedSensing#gramForm}) in one GEMM per step for the whole batch. The batch's
+     * loss is the sum; each pair's own loss at the last evaluated batch is {@link #lastLosses()} (gradient descent
+     * hands every evaluation to its recorder right away, so a recorder reads them for the iterate it is shown).
+     */
+    public static final class Batch implements GradientDescent.Problem<List<FactorPair>> {
+        private final FactorizedSensing.GramForm form;
+        private double[] losses = new double[0];
+
+        public Batch(FactorizedSensing.GramForm form) {
+            this.form = form;
+        }
+
+        public double[] lastLosses() {
+            return losses.clone();
+        }
+
+        @Override
+        public GradientDescent.Evaluation<List<FactorPair>> evaluate(List<FactorPair> x) {
+            List<DenseMatrix> us = new ArrayList<>(x.size()), vs = new ArrayList<>(x.size());
+            for (FactorPair p : x) {
+                us.add(p.u());
+                vs.add(p.v());
+            }
+            List<FactorizedSensing.Evaluation> es = form.asymmetric(us, vs);
+            List<FactorPair> grads = new ArrayList<>(x.size());
+            double[] each = new double[x.size()];
+            double total = 0;
+            for (int k = 0; k < es.size(); k++) {
+                each[k] = es.get(k).loss();
+                total += each[k];
+                grads.add(new FactorPair(es.get(k).gradU(), es.get(k).gradV()));
+            }
+            losses = each;
+            return new GradientDescent.Evaluation<>(total, grads);
+        }
+
+        @Override
+        public List<FactorPair> step(List<FactorPair> x, List<FactorPair> gradient, double eta) {
+            List<FactorPair> next = new ArrayList<>(x.size());
+            for (int k = 0; k < x.size(); k++) {
+                next.add(x.get(k).minus(eta, gradient.get(k)));
+            }
+            return next;
+        }
     }
 }
