@@ -83,7 +83,7 @@ public record LeastSquaresDescent(Provenance provenance, LeastSquaresInstance.Sh
         double q = 1.0 - eta * smin * smin;                        // LSQ-1 contraction factor
         double[] thetaStar = inst.theta0().clone();                // θ* = θ₀ + X⁺(y − Xθ₀)
         double[] r0 = minus(apply(backend, false, x, inst.theta0()), inst.y());
-        double[] corr = pinvApply(backend, x, minus(inst.y(), apply(backend, false, x, inst.theta0())));
+        double[] corr = pinvApply(svd, minus(inst.y(), apply(backend, false, x, inst.theta0())));
         for (int k = 0; k < p; k++) {
             thetaStar[k] += corr[k];
         }
@@ -94,9 +94,9 @@ public record LeastSquaresDescent(Provenance provenance, LeastSquaresInstance.Sh
         double[] theta = run.last();
         double dist0 = norm(minus(thetaStar, inst.theta0()));
         double limitErr = norm(minus(theta, thetaStar)) / norm(thetaStar);
-        double[] minNorm = pinvApply(backend, x, inst.y());
+        double[] minNorm = pinvApply(svd, inst.y());
         double minNormErr = norm(minus(theta, minNorm)) / norm(minNorm);
-        double worstRatio = otherMinimizersRatio(backend, x, inst, thetaStar, dist0);
+        double worstRatio = otherMinimizersRatio(svd, inst, thetaStar, dist0);
         // LSQ-2's control: the same number of steps with η beyond 2/‖X‖₂²
         double[] unstable = new GradientDescent<>(objective, UNSTABLE_STEP * eta, run.steps())
                 .run(inst.theta0(), GradientDescent.noRecorder()).last();
@@ -111,11 +111,11 @@ public record LeastSquaresDescent(Provenance provenance, LeastSquaresInstance.Sh
     }
 
     /** max over other minimizers θ = θ* + (I − X⁺X)ξ of ‖θ* − θ₀‖/‖θ − θ₀‖ (LSQ-2). */
-    private static double otherMinimizersRatio(Backend backend, Matrix x, LeastSquaresInstance inst,
+    private static double otherMinimizersRatio(SingularValues svd, LeastSquaresInstance inst,
             double[] thetaStar, double dist0) {
         double worstRatio = 0;
         for (double[] xi : inst.xi()) {
-            double[] proj = pinvApply(backend, x, apply(backend, false, x, xi));
+            double[] proj = rowSpaceProjection(svd, xi);
             double[] other = thetaStar.clone();
             for (int c = 0; c < other.length; c++) {
                 other[c] += xi[c] - proj[c];
@@ -247,8 +247,39 @@ public record LeastSquaresDescent(Provenance provenance, LeastSquaresInstance.Sh
         return out.toDense().data().clone();
     }
 
-    /** X⁺v, the minimum-norm least-squares solution. */
-    static double[] pinvApply(Backend backend, Matrix x, double[] v) {
-        return backend.leastSquares(x, backend.adopt(DenseMatrix.columnVector(v))).data().clone();
+    /** X⁺v, the minimum-norm least-squares solution, from the thin SVD X = U diag(s) Vᵀ computed once. */
+    static double[] pinvApply(SingularValues svd, double[] v) {
+        DenseMatrix u = svd.u(), w = svd.v();
+        double[] s = svd.s(), c = new double[s.length], out = new double[w.rows()];
+        for (int k = 0; k < s.length; k++) {               // X⁺v = V diag(1/s) Uᵀv (full row rank: every s > 0)
+            for (int i = 0; i < u.rows(); i++) {
+                c[k] += u.get(i, k) * v[i];
+            }
+            c[k] /= s[k];
+        }
+        for (int j = 0; j < out.length; j++) {
+            for (int k = 0; k < s.length; k++) {
+                out[j] += w.get(j, k) * c[k];
+            }
+        }
+        return out;
+    }
+
+    /** X⁺Xξ = V Vᵀξ: the projection of ξ onto X's row space (thin SVD, n right singular vectors). */
+    static double[] rowSpaceProjection(SingularValues svd, double[] xi) {
+        DenseMatrix w = svd.v();
+        int p = w.rows(), n = w.cols();
+        double[] c = new double[n], out = new double[p];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < p; j++) {
+                c[k] += w.get(j, k) * xi[j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k < n; k++) {
+                out[j] += w.get(j, k) * c[k];
+            }
+        }
+        return out;
     }
 }
