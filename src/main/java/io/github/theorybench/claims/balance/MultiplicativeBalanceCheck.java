@@ -162,8 +162,8 @@ public final class MultiplicativeBalanceCheck extends MeasuredCheck<Multiplicati
     static double alphaExponent(Measurement m, double mu) {
         List<Run> at = m.runs().stream().filter(r -> r.mu() == mu).sorted((p, q) -> Double.compare(p.alpha(),
                 q.alpha())).toList();
-        Run lo = at.get(0), hi = at.get(1);
-        return Math.log(hi.ratio() / lo.ratio()) / Math.log(hi.alpha() / lo.alpha());
+        return LineFit.logLog(new double[] {at.get(0).alpha(), at.get(1).alpha()}, new double[] {at.get(0).ratio(),
+            at.get(1).ratio()}).slope();
     }
 
     static Verdict row(Criterion c, Run r, Measurement m) {
