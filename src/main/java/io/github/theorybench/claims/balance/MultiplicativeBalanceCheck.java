@@ -239,10 +239,15 @@ public final class MultiplicativeBalanceCheck extends MeasuredCheck<Multiplicati
         double[] two = new double[alphas.length];
         java.util.Arrays.fill(two, C);
         ratio.add(new Figure.Series("c = 2", alphas, two, true));
-        double[] x = m.runs().stream().mapToDouble(r -> r.mu() * r.loss0() / r.b0()).sorted().toArray();
-        double[] y = m.runs().stream().sorted((p, q) -> Double.compare(p.mu() * p.loss0() / p.b0(), q.mu()
-                * q.loss0() / q.b0())).mapToDouble(r -> r.drift() / r.b0()).toArray();
-        collapse.add(new Figure.Series("slope 1 through the points", x, LineFit.referenceLine(x, y, 1.0), true));
+        // the reference through the points where ||B_0|| is small against mu L_0 (>= 100), where the curves collapse
+        List<Run> far = m.runs().stream().filter(r -> r.mu() * r.loss0() / r.b0() >= 100).sorted((p, q) -> Double
+                .compare(p.mu() * p.loss0() / p.b0(), q.mu() * q.loss0() / q.b0())).toList();
+        if (far.size() >= 2) {
+            double[] x = far.stream().mapToDouble(r -> r.mu() * r.loss0() / r.b0()).toArray();
+            double[] y = far.stream().mapToDouble(r -> r.drift() / r.b0()).toArray();
+            collapse.add(new Figure.Series("slope 1 (drift proportional to mu L_0)", x, LineFit.referenceLine(x, y,
+                    1.0), true));
+        }
         return List.of(new Figure("BAL-5-ratio", "BAL-5: max_t ||B_t|| / ||B_0|| against the initialization scale",
                 "alpha (initialization scale)", "max_t ||B_t||_F / ||B_0||_F", true, true, ratio),
                 new Figure("BAL-5-collapse", "BAL-5: relative drift against mu L_0 / ||B_0|| (one curve for every "
