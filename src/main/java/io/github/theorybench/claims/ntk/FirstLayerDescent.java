@@ -81,7 +81,7 @@ public record FirstLayerDescent(Provenance provenance, double eta, int steps, in
         DenseMatrix j0 = net.jacobianExplicit(inst.w0());
         double[] sv = backend.svd(backend.adopt(j0)).s();
         double eta = 1.0 / (sv[0] * sv[0]);                      // CLAIMS.md NTK-4: η = 1/‖J₀‖²
-        Objective objective = new Objective(new TwoLayerRegression(Activation.TANH, 1.0, false, inst.x(),
+        TwoLayerObjective objective = new TwoLayerObjective(new TwoLayerRegression(Activation.TANH, 1.0, false, inst.x(),
                 inst.y()));
         TwoLayerRegression.Params theta0 = TwoLayerRegression.Params.of(inst.w0(), inst.signs());
         GradientDescent.Evaluation<TwoLayerRegression.Params> e0 = objective.evaluate(theta0);
@@ -157,23 +157,6 @@ public record FirstLayerDescent(Provenance provenance, double eta, int steps, in
      * R(W) = ½‖f(W) − y‖² and ∇R = J_Wᵀ(f(W) − y) in the structured form ({@link TwoLayerRegression}: signs fixed,
      * c = 1).
      */
-    record Objective(TwoLayerRegression loss) implements GradientDescent.Problem<TwoLayerRegression.Params> {
-        double[] residual(TwoLayerRegression.Params theta) {
-            return loss.evaluate(theta).residual();
-        }
-
-        @Override
-        public GradientDescent.Evaluation<TwoLayerRegression.Params> evaluate(TwoLayerRegression.Params theta) {
-            TwoLayerRegression.Evaluation e = loss.evaluate(theta);
-            return new GradientDescent.Evaluation<>(e.loss(), e.gradient());
-        }
-
-        @Override
-        public TwoLayerRegression.Params step(TwoLayerRegression.Params theta, TwoLayerRegression.Params g,
-                double eta) {
-            return theta.minus(eta, g);
-        }
-    }
 
     static double dot(double[] a, double[] b) {
         double s = 0;

@@ -65,7 +65,7 @@ public record PredictorRun(Provenance provenance, PredictorInit.Kind kind, doubl
         double[] kInvF0 = InfiniteWidth.predict(backend, k0, n, q, f0x);
         double eta = 1.0 / (STEP_FACTOR * kappa * kappa * ntk.lambdaMax());
         double risk0 = loss.evaluate(theta0).loss();
-        GradientDescent.Result<TwoLayerRegression.Params> run = new GradientDescent<>(new Objective(loss), eta,
+        GradientDescent.Result<TwoLayerRegression.Params> run = new GradientDescent<>(new TwoLayerObjective(loss), eta,
                 budget).run(theta0, (t, th, e) -> e.loss() <= TARGET * risk0, GradientDescent.noRecorder());
         Provenance p = Provenance.of(seed, backend.name(), "n", n, "d", inst.d(), "testPoints", q, "m", m, "kappa",
                 kappa, "init", init.kind().label()).withActivation(Activation.RELU.label());
@@ -94,18 +94,4 @@ public record PredictorRun(Provenance provenance, PredictorInit.Kind kind, doubl
                 kT.plusScaled(-1.0, k0x).frobeniusNorm() / k0x.frobeniusNorm());
     }
 
-    /** ½‖f(X; θ) − y‖² over θ = (W, a), structured gradient ({@link TwoLayerRegression}). */
-    record Objective(TwoLayerRegression loss) implements GradientDescent.Problem<TwoLayerRegression.Params> {
-        @Override
-        public GradientDescent.Evaluation<TwoLayerRegression.Params> evaluate(TwoLayerRegression.Params theta) {
-            TwoLayerRegression.Evaluation e = loss.evaluate(theta);
-            return new GradientDescent.Evaluation<>(e.loss(), e.gradient());
-        }
-
-        @Override
-        public TwoLayerRegression.Params step(TwoLayerRegression.Params theta, TwoLayerRegression.Params g,
-                double eta) {
-            return theta.minus(eta, g);
-        }
-    }
 }
