@@ -1,6 +1,8 @@
 package io.github.theorybench.linalg;
 
 import static io.github.theorybench.linalg.LinalgTolerances.AGREEMENT;
+import static io.github.theorybench.linalg.LinalgTolerances.BACKWARD_STABLE;
+import static io.github.theorybench.linalg.LinalgTolerances.ILL_FORWARD_PER_KAPPA;
 import static io.github.theorybench.linalg.LinalgTolerances.RECONSTRUCTION;
 import static io.github.theorybench.linalg.LinalgTolerances.ROW_SPACE;
 import static io.github.theorybench.linalg.ReferenceLinearAlgebra.product;
@@ -162,6 +164,30 @@ abstract class BackendContractTest {
         DenseMatrix proj = product(v, true, ReferenceLinearAlgebra.solve(vvt, product(v, got)), false);
         assertThat(DenseMatrix.relativeDifference(proj, got)).isLessThan(ROW_SPACE);
     }
+
+    @Test
+    @DisplayName("solve: an 80x80 system of condition 1e14 (ill-conditioned, not singular) is solved backward-stably as LAPACK's DGESV solves it; an exactly singular one (a zero column) is refused")
+    void solveIllConditionedButNonSingular() {
+        Backend b = create();
+        DenseMatrix a = ReferenceLinearAlgebra.withCondition(ILL_N, ILL_CONDITION, 14);
+        DenseMatrix xTrue = RandomMatrices.gaussian(ILL_N, 2, 1, RandomMatrices.rng(15));
+        DenseMatrix rhs = product(a, xTrue);
+        DenseMatrix x = b.solve(b.adopt(a), b.adopt(rhs));
+        assertThat(ReferenceLinearAlgebra.backwardError(a, x, rhs)).as("%s: ||Ax - b|| / (||A|| ||x|| + ||b||)",
+                b.name()).isLessThan(BACKWARD_STABLE);
+        // forward error of a backward-stable solve: up to κ·ε ≈ 1e14 · 1.1e-16 ≈ 1e-2 (times a modest factor)
+        assertThat(DenseMatrix.relativeDifference(x, xTrue)).isLessThan(ILL_CONDITION * ILL_FORWARD_PER_KAPPA);
+        DenseMatrix singular = a.copy();
+        for (int i = 0; i < ILL_N; i++) {
+            singular.set(i, 17, 0.0);
+        }
+        assertThatThrownBy(() -> b.solve(b.adopt(singular), b.adopt(rhs))).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("80x80");
+    }
+
+    /** The ill-conditioned system: DLS-1..3's ridge system is 80×80 (issue 20); κ = 1e14 is far from singular to LU. */
+    static final int ILL_N = 80;
+    static final double ILL_CONDITION = 1e14;
 
     @Test
     @DisplayName("bad arguments: a one-line message naming the operation and the shapes; non-finite input rejected; singular solve refused")
