@@ -51,7 +51,7 @@ class BenchTablesTest {
         assertThat(row("gram", "structured", "ejml", "32x128x8", 1, 0.10).precise()).isFalse();
         assertThat(new Row("gram", "structured", "ejml", "32x128x8", 1, Double.NaN, 1, 1, 1, 0).precise()).isFalse();
         assertThat(BenchTables.meanWithError(row("gram", "structured", "ejml", "32x128x8", 2, 0.15)))
-                .isEqualTo("2.00 ± 0.300 (15.0%) ⚠️");
+                .isEqualTo("2.00 ± 0.30 (15.0%) ⚠️");
     }
 
     @Test
@@ -94,7 +94,7 @@ class BenchTablesTest {
                 .contains("| 1.50× |")   // NumPy 150 ms / openblas 100 ms
                 .contains("2000 ± 300 (15.0%) ⚠️").contains("3 row(s) missed the target")
                 .contains("## Machine limit at 1024x4096x256").contains("explicit forms skipped at x")
-                .contains("![gram crossover](crossover-gram.png)").contains("| 1.00 KiB |");
+                .contains("![gram crossover](crossover-gram.png)").contains("| 1.0 KiB |");
     }
 
     @Test

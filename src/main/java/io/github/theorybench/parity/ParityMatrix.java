@@ -228,17 +228,27 @@ public final class ParityMatrix {
         if (r.hypothesisMet() != o.hypothesisMet()) {
             return String.format(java.util.Locale.ROOT, "hypothesis met on %s: %s, on %s: %s; observed %s vs %s "
                     + "(relative difference %s)", refName, r.hypothesisMet(), name, o.hypothesisMet(),
-                    num(r.observed()), num(o.observed()), num(relDiff));
+                    obs(r.observed()), obs(o.observed()), relNum(relDiff));
         }
         boolean borderline = isBorderline(r, o);
         return String.format(java.util.Locale.ROOT, "observed %s on %s, %s on %s (relative difference %s); margin "
-                + "beyond the threshold %s vs %s%s", num(r.observed()), refName, num(o.observed()), name, num(relDiff),
+                + "beyond the threshold %s vs %s%s", obs(r.observed()), refName, obs(o.observed()), name, relNum(relDiff),
                 num(r.margin()), num(o.margin()), borderline ? ": borderline (both within "
                         + num(BORDERLINE_MARGIN) + " of the threshold, round-off decides the side)" : "");
     }
 
     static String num(double v) {
         return io.github.theorybench.claims.support.NumberText.sig3(v);
+    }
+
+    /** An observed value: six significant digits, so values that differ in round-off still read apart. */
+    static String obs(double v) {
+        return io.github.theorybench.claims.support.NumberText.sig(v, 6);
+    }
+
+    /** A relative difference, in scientific notation (they span 1e-16 to 1). */
+    static String relNum(double v) {
+        return io.github.theorybench.claims.support.NumberText.sci(v, 2);
     }
 
     private static List<ClaimLine> claimLines(int backends, List<Row> rows, List<Difference> diffs) {
