@@ -130,6 +130,10 @@ class ParityMatrixTest {
         assertThat(md).contains("1 rows × 2 backends: 1 rows with the same status on every backend; 0 differences")
                 .contains("| `ejml` | ejml library | 1 s | 1 | 0 |").contains("| LSQ-1 | ✅1 · same · Δ 3.0e-13 | ✅1 |")
                 .contains("None: every row has the same status");
+        assertThat(md).contains("| 0.500000 | 0.500000 | 3.0e-13 | yes |  |");
+        assertThat(ParityNotes.valueNote("LSQ-1", 3e-13, -1e-13)).startsWith("round-off level");
+        assertThat(ParityNotes.valueNote("LSQ-1", 1e-12, 0)).isEmpty();
+        assertThat(ParityNotes.valueNote("MEM-1", 0.011, 0.43)).contains("GEMV summation order");
         assertThat(ParityReport.json(new ParityReport.Settings("c", 1, true, List.of("LSQ-1")), m))
                 .containsEntry("reference", "openblas").containsKey("backends").containsKey("rows");
     }

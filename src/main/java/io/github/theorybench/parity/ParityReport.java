@@ -162,13 +162,15 @@ public final class ParityReport {
             return;
         }
         sb.append("| row | backend | observed there | on ").append(m.referenceName())
-                .append(" | relative difference | same status |\n|---|---|---|---|---|---|\n");
+                .append(" | relative difference | same status | why |\n|---|---|---|---|---|---|---|\n");
         for (Entry e : entries.subList(0, Math.min(LARGEST, entries.size()))) {
             ParityMatrix.Cell c = e.row().cells().get(e.backend()), r = e.row().cells().get(m.referenceIndex());
             sb.append("| ").append(e.row().key().label().replace("|", "\\|")).append(" | ")
                     .append(m.runs().get(e.backend()).backend()).append(" | ").append(NumberText.sig(c.observed(), 6))
                     .append(" | ").append(NumberText.sig(r.observed(), 6)).append(" | ").append(rel(e.rel()))
-                    .append(" | ").append(c.status() == r.status() ? "yes" : "**no**").append(" |\n");
+                    .append(" | ").append(c.status() == r.status() ? "yes" : "**no**").append(" | ")
+                    .append(ParityNotes.valueNote(e.row().key().id(), c.observed(), r.observed()).replace("|", "\\|"))
+                    .append(" |\n");
         }
         sb.append('\n');
     }
