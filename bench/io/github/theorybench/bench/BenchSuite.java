@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
+import io.github.theorybench.profile.JmhProfilers;
 import io.github.theorybench.report.ReportFiles;
 import io.github.theorybench.report.RunInfo;
 import java.io.BufferedReader;
@@ -46,7 +47,27 @@ public final class BenchSuite {
     }
 
     public static int run(boolean quick, Path outDir, PrintStream progress) throws Exception {
+        return run(quick, outDir, progress, List.of());
+    }
+
+    /**
+     * As {@link #run(boolean, Path, PrintStream)}, with JMH profilers ({@code --prof NAME[:OPTIONS]}); JMH's
+     * {@code gc} profiler always runs (its cost is a few MXBean reads per iteration) so the README gives every row's
+     * bytes allocated per operation.
+     */
+    public static int run(boolean quick, Path outDir, PrintStream progress, List<String> prof) throws Exception {
         Plan plan = Plan.of(quick);
+        if (prof.stream().noneMatch(p -> p.equals("gc") || p.startsWith("gc:"))) {
+            prof = java.util.stream.Stream.concat(java.util.stream.Stream.of("gc"), prof.stream()).toList();
+        }
+        Path asyncDir = Files.createTempDirectory("theorybench-jmh-async-");
+        List<JmhProfilers.Spec> profilers;
+        try {
+            profilers = JmhProfilers.parse(prof, asyncDir);
+        } catch (RuntimeException e) {
+            ReportFiles.deleteTree(asyncDir);
+            throw e;
+        }
         // Fail before any benchmark if a promised backend cannot load (one line, from Backends).
         List<Backend> backends = Backends.all();
         backends.forEach(b -> progress.println("bench: " + b.name() + ": " + b.description()));
@@ -66,13 +87,13 @@ public final class BenchSuite {
             }
         }
         progress.println("bench: structured forms at " + String.join(", ", allSizes));
-        results.addAll(runJmh(plan, HotLoopBenchmark.class.getName() + "\\.\\w+Structured$", allSizes));
+        results.addAll(runJmh(plan, HotLoopBenchmark.class.getName() + "\\.\\w+Structured$", allSizes, profilers));
         if (explicitSizes.length > 0) {
             progress.println("bench: explicit forms at " + String.join(", ", explicitSizes));
-            results.addAll(runJmh(plan, HotLoopBenchmark.class.getName() + "\\.\\w+Explicit$", explicitSizes));
+            results.addAll(runJmh(plan, HotLoopBenchmark.class.getName() + "\\.\\w+Explicit$", explicitSizes, profilers));
         }
         progress.println("bench: DGEMM n = " + DgemmBenchmark.N + " (peak reference)");
-        results.addAll(runJmh(plan, DgemmBenchmark.class.getName() + "\\.dgemm$", null));
+        results.addAll(runJmh(plan, DgemmBenchmark.class.getName() + "\\.dgemm$", null, profilers));
         double wall = (System.nanoTime() - start) / 1e9;
 
         HotLoopSizes largest = plan.sizes().get(plan.sizes().size() - 1);
@@ -90,17 +111,25 @@ public final class BenchSuite {
             }
             BenchCharts.renderDgemm(tables, staging.resolve("bench-dgemm.png"));
             Files.writeString(staging.resolve("README.md"),
-                    BenchTables.markdown(tables, plan, skipped, backends, numpy, largest, wall));
+                    BenchTables.markdown(tables, plan, skipped, backends, numpy, largest, wall)
+                            + JmhProfilers.allocationMarkdown(results));
+            try (var entries = Files.list(asyncDir)) {
+                if (entries.findAny().isPresent()) {
+                    Files.move(asyncDir, staging.resolve("prof-async")); // JMH -prof async flame graphs
+                }
+            }
             ReportFiles.publish(staging, outDir);
         } finally {
             ReportFiles.deleteTree(staging);
+            ReportFiles.deleteTree(asyncDir);
         }
         progress.printf(Locale.ROOT, "bench: %d results in %.0f s -> %s%n", results.size(), wall,
                 outDir.resolve("README.md"));
         return 0;
     }
 
-    private static Collection<RunResult> runJmh(Plan plan, String include, String[] sizes) throws Exception {
+    private static Collection<RunResult> runJmh(Plan plan, String include, String[] sizes,
+            List<JmhProfilers.Spec> profilers) throws Exception {
         ChainedOptionsBuilder o = new OptionsBuilder().include(include).forks(plan.forks())
                 .warmupIterations(plan.warmups()).measurementIterations(plan.iterations())
                 .warmupTime(TimeValue.milliseconds((long) (plan.iterationSeconds() * 1000)))
@@ -110,7 +139,7 @@ public final class BenchSuite {
         if (sizes != null) {
             o = o.param("size", sizes);
         }
-        return new Runner(o.build()).run();
+        return new Runner(JmhProfilers.apply(o, profilers).build()).run();
     }
 
     /** Times the same structured formulas in NumPy on this machine, if python3 with NumPy is available. */

@@ -18,12 +18,19 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--prof", paramLabel = "NAME[:OPTIONS]",
+            description = "A JMH profiler for every benchmark, repeatable: gc (bytes allocated per operation), stack, "
+                    + "async (async-profiler from the Maven jar: flame graphs into <out>/prof-async/), or any other "
+                    + "JMH knows, with JMH's options after ':'.")
+    java.util.List<String> prof = new java.util.ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return runSuite(spec.commandLine(), quick, out);
+        RunOptions.prepareOutput(out);
+        return BenchSuite.run(quick, out, System.err, prof);
     }
 
     static int runSuite(CommandLine cl, boolean quick, Path out) throws Exception {

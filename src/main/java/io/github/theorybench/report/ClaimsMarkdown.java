@@ -146,7 +146,7 @@ final class ClaimsMarkdown {
 
     static String indexPage(ClaimsReport.RunSettings s, List<ClaimsRun.Outcome> outcomes, List<Verdict> verdicts,
             List<Figure> figures, Map<String, String> figureFiles, List<Table> tables, Map<String, String> tests,
-            double wallSeconds, boolean hasBench) {
+            double wallSeconds, boolean hasBench, Map<String, String> profiles) {
         StringBuilder sb = new StringBuilder("# theorybench report\n\n");
         sb.append("**").append(ClaimsReport.summaryLine(verdicts)).append(".**\n\n");
         sb.append("Produced by `").append(s.command()).append("` — seed ").append(s.seed()).append(", backend `")
@@ -196,10 +196,17 @@ final class ClaimsMarkdown {
             }
             sb.append('\n');
         }
-        sb.append("## Time per check\n\n| check | IDs | seconds |\n|---|---|---|\n");
+        sb.append("## Time per check\n\n| check | IDs | seconds | profile |\n|---|---|---|---|\n");
         for (ClaimsRun.Outcome o : outcomes) {
+            String p = profiles.get(o.checkName());
             sb.append("| ").append(o.checkName()).append(" | ").append(String.join(", ", o.ids())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append(" | ")
+                    .append(p == null ? "–" : "[flame graph](" + p + "/flamegraph.html) · [summary](" + p
+                            + "/README.md)").append(" |\n");
+        }
+        if (!profiles.isEmpty()) {
+            sb.append("\nProfiles (`theorybench profile`, `report --profile`) are of separate runs of the same check, "
+                    + "seed, backend and sizes.\n");
         }
         List<String> missing = ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id)
                 .filter(id -> verdicts.stream().noneMatch(v -> v.id().equals(id))).toList();
