@@ -51,15 +51,12 @@ public final class BenchSuite {
     }
 
     /**
-     * As {@link #run(boolean, Path, PrintStream)}, with JMH profilers ({@code --prof NAME[:OPTIONS]}); JMH's
-     * {@code gc} profiler always runs (its cost is a few MXBean reads per iteration) so the README gives every row's
-     * bytes allocated per operation.
+     * As {@link #run(boolean, Path, PrintStream)}, with JMH profilers ({@code --prof NAME[:OPTIONS]}, issue 16): with
+     * {@code gc} the README gains bytes allocated per operation, with {@code async} the flame graphs go to
+     * {@code prof-async/}.
      */
     public static int run(boolean quick, Path outDir, PrintStream progress, List<String> prof) throws Exception {
         Plan plan = Plan.of(quick);
-        if (prof.stream().noneMatch(p -> p.equals("gc") || p.startsWith("gc:"))) {
-            prof = java.util.stream.Stream.concat(java.util.stream.Stream.of("gc"), prof.stream()).toList();
-        }
         Path asyncDir = Files.createTempDirectory("theorybench-jmh-async-");
         List<JmhProfilers.Spec> profilers;
         try {

@@ -29,12 +29,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunOptions.prepareOutput(out);
-        return BenchSuite.run(quick, out, System.err, prof);
+        return runSuite(spec.commandLine(), quick, out, prof);
     }
 
     static int runSuite(CommandLine cl, boolean quick, Path out) throws Exception {
+        return runSuite(cl, quick, out, java.util.List.of());
+    }
+
+    static int runSuite(CommandLine cl, boolean quick, Path out, java.util.List<String> prof) throws Exception {
         RunOptions.prepareOutput(out);
-        return BenchSuite.run(quick, out, System.err);
+        return BenchSuite.run(quick, out, System.err, prof);
     }
 }

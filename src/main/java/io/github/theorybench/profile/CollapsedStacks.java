@@ -25,6 +25,29 @@ public final class CollapsedStacks {
             return leaf();
         }
 
+        /**
+         * The name a sample's self time is summed under: the {@link #userLeaf()}'s display name; a native frame the
+         * profiler could not name (a library's static function, e.g. OpenBLAS's {@code blas_thread_server} spin loop)
+         * adds its nearest named caller, so the static functions of one library are not lumped into one row.
+         */
+        public String selfName() {
+            int i = frames.size() - 1;
+            while (i > 0 && frames.get(i).kind() == Frame.Kind.KERNEL) {
+                i--;
+            }
+            Frame leaf = frames.get(i);
+            if (!Frame.UNEXPORTED.equals(leaf.name())) {
+                return leaf.display();
+            }
+            for (int j = i - 1; j >= 0; j--) {
+                Frame f = frames.get(j);
+                if (!Frame.UNEXPORTED.equals(f.name()) && f.kind() != Frame.Kind.KERNEL) {
+                    return leaf.display() + " (called from " + f.display() + ")";
+                }
+            }
+            return leaf.display() + " (no named caller)";
+        }
+
         /** Whether the sample was taken in the kernel. */
         public boolean inKernel() {
             return leaf().kind() == Frame.Kind.KERNEL;

@@ -43,7 +43,7 @@ public record LayerShares(long total, Map<Layer, Long> byLayer, long jit, long k
             if (s.inKernel()) {
                 kernel += s.samples();
             }
-            self.computeIfAbsent(s.userLeaf().display(), k -> new EnumMap<>(Layer.class)).merge(layer, s.samples(),
+            self.computeIfAbsent(s.selfName(), k -> new EnumMap<>(Layer.class)).merge(layer, s.samples(),
                     Long::sum);
         }
         List<SelfFrame> frames = new ArrayList<>();

@@ -72,8 +72,9 @@ final class ProfileMarkdown {
         sb.append("| **total** | **").append(pct(1.0)).append("** | **").append(sh.total()).append("** | |\n\n");
         sb.append("## Top ").append(sh.topFrames().size()).append(" self-time frames\n\nThe frame a sample was taken"
                 + " in (the leaf; for the ").append(pct(sh.kernel() / (double) Math.max(1, sh.total())))
-                .append(" of samples taken in the kernel — page faults, system calls — the frame that entered it), "
-                        + "summed over all stacks, and the layer most of its samples were charged to.\n\n");
+                .append(" of samples taken in the kernel — page faults, system calls — the frame that entered it; a "
+                        + "library's unexported function with its nearest named caller), summed over all stacks, and "
+                        + "the layer most of its samples were charged to.\n\n");
         sb.append("| # | frame | self | samples | layer |\n|---:|---|---:|---:|---|\n");
         int k = 1;
         for (LayerShares.SelfFrame f : sh.topFrames()) {
