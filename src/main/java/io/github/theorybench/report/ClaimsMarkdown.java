@@ -196,18 +196,15 @@ final class ClaimsMarkdown {
             }
             sb.append('\n');
         }
-        sb.append("## Time per check\n\n| check | IDs | seconds | profile |\n|---|---|---|---|\n");
+        boolean linked = !profiles.isEmpty(); // issue 16: a profile column only when profiles exist
+        sb.append("## Time per check\n\n| check | IDs | seconds |").append(linked ? " profile |" : "")
+                .append("\n|---|---|---|").append(linked ? "---|" : "").append('\n');
         for (ClaimsRun.Outcome o : outcomes) {
-            String p = profiles.get(o.checkName());
             sb.append("| ").append(o.checkName()).append(" | ").append(String.join(", ", o.ids())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append(" | ")
-                    .append(p == null ? "–" : "[flame graph](" + p + "/flamegraph.html) · [summary](" + p
-                            + "/README.md)").append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append(" |")
+                    .append(linked ? " " + ProfileLinks.cell(profiles.get(o.checkName())) + " |" : "").append('\n');
         }
-        if (!profiles.isEmpty()) {
-            sb.append("\nProfiles (`theorybench profile`, `report --profile`) are of separate runs of the same check, "
-                    + "seed, backend and sizes.\n");
-        }
+        sb.append(linked ? ProfileLinks.NOTE : "");
         List<String> missing = ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id)
                 .filter(id -> verdicts.stream().noneMatch(v -> v.id().equals(id))).toList();
         if (!missing.isEmpty()) {

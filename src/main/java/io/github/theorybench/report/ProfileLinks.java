@@ -16,6 +16,14 @@ import java.util.TreeMap;
  */
 public final class ProfileLinks {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The line under a time-per-check table that links profiles. */
+    static final String NOTE = "\nProfiles (`theorybench profile`, `report --profile`) are of separate runs of the "
+            + "same check, seed, backend and sizes.\n";
+
+    /** The time-per-check table's profile cell: links to the flame graph and summary, or a dash. */
+    static String cell(String dir) {
+        return dir == null ? "–" : "[flame graph](" + dir + "/flamegraph.html) · [summary](" + dir + "/README.md)";
+    }
 
     private ProfileLinks() {
     }
