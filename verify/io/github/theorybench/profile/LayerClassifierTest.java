@@ -69,6 +69,10 @@ class LayerClassifierTest {
                 + "com/sun/imageio/plugins/png/PNGImageWriter.encodePass_[0]" + copy)).isEqualTo(Layer.REPORT);
         assertThat(layerOf(MAIN + ";io/github/theorybench/claims/lazy/LazyPath.integrate_[j];"
                 + "java/util/ArrayList.add_[j]")).isEqualTo(Layer.MODEL);
+        assertThat(layerOf(MAIN + ";io/github/theorybench/dynamics/GradientFlow$2.computeDerivatives_[j];"
+                + "io/github/theorybench/dynamics/ScaledTwoLayerFlow.linearPredictions_[j]")).isEqualTo(Layer.MODEL);
+        assertThat(layerOf(MAIN + ";io/github/theorybench/dynamics/ScaledTwoLayerFlow.evaluate_[j];"
+                + "io/github/theorybench/dynamics/GradientFlow$2.computeDerivatives_[j]")).isEqualTo(Layer.ODE);
     }
 
     @Test

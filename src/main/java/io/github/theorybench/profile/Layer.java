@@ -11,9 +11,10 @@ public enum Layer {
             + " factorizations)"),
     ELEMENTWISE("element-wise Java/Vector API", "σ, σ′ and exp over matrices (VectorTanh, KernelExp, the Vector API,"
             + " java.lang.Math), Hadamard products, copies into and out of backend storage"),
-    ODE("ODE integrator", "Hipparchus's Dormand–Prince steps and step control, dynamics.* (gradient flow and descent"
-            + " loops)"),
-    MODEL("model code", "flow fields, remainders, instance builders, random draws, the checks' own arithmetic"),
+    ODE("ODE integrator", "Hipparchus's Dormand–Prince steps and step control, the gradient flow and descent loops"
+            + " (dynamics.GradientFlow, GradientDescent, Trajectory, VectorField)"),
+    MODEL("model code", "flow fields (dynamics.ScaledTwoLayerFlow, …), remainders, instance builders, random draws,"
+            + " the checks' own arithmetic"),
     REPORT("JSON/plots/report", "Jackson, XChart and PNG encoding, report and sweep writers"),
     GC_JIT("GC, allocation and JIT", "garbage collector threads, allocation slow paths (TLAB refills, zeroing of large"
             + " arrays, ByteBuffer.allocateDirect with its zeroing and release); the C1/C2 compiler threads"),

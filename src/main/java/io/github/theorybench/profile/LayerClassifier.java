@@ -125,7 +125,7 @@ public final class LayerClassifier {
         if (cls.startsWith("org.ejml.") || cls.startsWith("org.jblas.") || cls.startsWith("org.hipparchus.linear.")) {
             return Layer.JAVA_LINALG;
         }
-        if (cls.startsWith("org.hipparchus.ode.") || cls.startsWith("io.github.theorybench.dynamics.")) {
+        if (cls.startsWith("org.hipparchus.ode.") || isIntegrator(cls)) {
             return Layer.ODE;
         }
         if (isElementwise(cls)) {
@@ -139,7 +139,8 @@ public final class LayerClassifier {
             return null; // the drivers every check runs under: charge their callees
         }
         if (cls.startsWith("io.github.theorybench.model.") || cls.startsWith("io.github.theorybench.claims.")
-                || cls.startsWith("io.github.theorybench.bench.") || cls.startsWith("org.hipparchus.")) {
+                || cls.startsWith("io.github.theorybench.dynamics.") || cls.startsWith("io.github.theorybench.bench.")
+                || cls.startsWith("org.hipparchus.")) {
             return Layer.MODEL;
         }
         if (cls.startsWith("io.github.theorybench.") || cls.startsWith("picocli.") || cls.startsWith("one.profiler.")
@@ -149,6 +150,17 @@ public final class LayerClassifier {
             return Layer.OTHER;
         }
         return null;
+    }
+
+    /** The integrators of dynamics.*; the flow fields there (ScaledTwoLayerFlow, ScaledFlowPath) are model code. */
+    private static boolean isIntegrator(String cls) {
+        for (String c : new String[] {"GradientFlow", "GradientDescent", "Trajectory", "VectorField"}) {
+            String name = "io.github.theorybench.dynamics." + c;
+            if (cls.equals(name) || cls.startsWith(name + "$")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isElementwise(String cls) {
