@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
+import io.github.theorybench.profile.JmhProfilers;
 import io.github.theorybench.report.ReportFiles;
 import io.github.theorybench.report.RunInfo;
 import java.io.BufferedReader;
@@ -93,6 +94,23 @@ public final class BenchSuite {
     }
 
     public static int run(Plan plan, Path outDir, PrintStream progress) throws Exception {
+        return run(plan, outDir, progress, List.of());
+    }
+
+    /**
+     * As {@link #run(Plan, Path, PrintStream)}, with JMH profilers ({@code --prof NAME[:OPTIONS]}, issue 16): with
+     * {@code async} the flame graphs go to {@code prof-async/}; {@code stack} prints to the log. JMH's GC profiler
+     * always runs (the tables show bytes allocated per operation), so {@code gc} adds nothing.
+     */
+    public static int run(Plan plan, Path outDir, PrintStream progress, List<String> prof) throws Exception {
+        Path asyncDir = Files.createTempDirectory("theorybench-jmh-async-");
+        List<JmhProfilers.Spec> profilers;
+        try {
+            profilers = JmhProfilers.parse(prof, asyncDir).stream().filter(sp -> !sp.name().equals("gc")).toList();
+        } catch (RuntimeException e) {
+            ReportFiles.deleteTree(asyncDir);
+            throw e;
+        }
         // Fail before any benchmark if a promised backend cannot load (one line, from Backends).
         List<Backend> backends = Backends.all();
         backends.forEach(b -> progress.println("bench: " + b.name() + ": " + b.description()));
@@ -113,16 +131,16 @@ public final class BenchSuite {
             String[] explicit = e.getValue().stream().filter(HotLoopSizes::explicitRuns).map(HotLoopSizes::label)
                     .toArray(String[]::new);
             progress.println("bench: structured forms at " + String.join(", ", all) + " (" + e.getKey() + ")");
-            results.addAll(runJmh(e.getKey(), HotLoopBenchmark.class.getName() + "\\.\\w+Structured$", all));
+            results.addAll(runJmh(e.getKey(), HotLoopBenchmark.class.getName() + "\\.\\w+Structured$", all, profilers));
             if (explicit.length > 0) {
                 progress.println("bench: explicit forms at " + String.join(", ", explicit) + " (" + e.getKey() + ")");
-                results.addAll(runJmh(e.getKey(), HotLoopBenchmark.class.getName() + "\\.\\w+Explicit$", explicit));
+                results.addAll(runJmh(e.getKey(), HotLoopBenchmark.class.getName() + "\\.\\w+Explicit$", explicit, profilers));
             }
         }
         progress.println("bench: DGEMM n = " + DgemmBenchmark.N + " (peak reference) and STREAM copy/triad ("
                 + StreamBenchmark.N + " doubles, bandwidth reference)");
-        results.addAll(runJmh(plan.referenceTier(), DgemmBenchmark.class.getName() + "\\.dgemm$", null));
-        results.addAll(runJmh(plan.referenceTier(), StreamBenchmark.class.getName() + "\\.\\w+$", null));
+        results.addAll(runJmh(plan.referenceTier(), DgemmBenchmark.class.getName() + "\\.dgemm$", null, profilers));
+        results.addAll(runJmh(plan.referenceTier(), StreamBenchmark.class.getName() + "\\.\\w+$", null, profilers));
         double jmhWall = (System.nanoTime() - start) / 1e9;
         JsonNode numpy = numpyReference(plan.sizes(), progress);
         double wall = (System.nanoTime() - start) / 1e9;
@@ -143,16 +161,23 @@ public final class BenchSuite {
             Files.writeString(staging.resolve("README.md"), BenchTables.markdown(tables, new BenchTables.Context(plan,
                     skipped, backends, numpy == null ? null : numpy.path("numpy").asText(), jmhWall, wall,
                     machineLine())));
+            try (var entries = Files.list(asyncDir)) {
+                if (entries.findAny().isPresent()) {
+                    Files.move(asyncDir, staging.resolve("prof-async")); // JMH -prof async flame graphs
+                }
+            }
             ReportFiles.publish(staging, outDir);
         } finally {
             ReportFiles.deleteTree(staging);
+            ReportFiles.deleteTree(asyncDir);
         }
         progress.printf(Locale.ROOT, "bench: %d results in %.0f s -> %s%n", results.size(), wall,
                 outDir.resolve("README.md"));
         return 0;
     }
 
-    private static List<RunResult> runJmh(Tier tier, String include, String[] sizes) throws Exception {
+    private static List<RunResult> runJmh(Tier tier, String include, String[] sizes,
+            List<JmhProfilers.Spec> profilers) throws Exception {
         ChainedOptionsBuilder o = new OptionsBuilder().include(include).forks(tier.forks())
                 .warmupIterations(tier.warmups()).measurementIterations(tier.iterations())
                 .warmupTime(TimeValue.milliseconds((long) (tier.warmupSeconds() * 1000)))
@@ -163,7 +188,7 @@ public final class BenchSuite {
         if (sizes != null) {
             o = o.param("size", sizes);
         }
-        return new ArrayList<>(new Runner(o.build()).run());
+        return new ArrayList<>(new Runner(JmhProfilers.apply(o, profilers).build()).run());
     }
 
     /**

@@ -26,12 +26,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--prof", paramLabel = "NAME[:OPTIONS]",
+            description = "A JMH profiler for every benchmark, repeatable: gc (bytes allocated per operation), stack, "
+                    + "async (async-profiler from the Maven jar: flame graphs into <out>/prof-async/), or any other "
+                    + "JMH knows, with JMH's options after ':'.")
+    java.util.List<String> prof = new java.util.ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        return runSuite(spec.commandLine(), quick, sizes, out);
+        return runSuite(spec.commandLine(), quick, sizes, out, prof);
     }
 
     /** Parses {@code --sizes} (null: the default sweep); a bad list is a one-line usage error (exit 2). */
@@ -47,8 +53,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static int runSuite(CommandLine cl, boolean quick, String sizes, Path out) throws Exception {
+        return runSuite(cl, quick, sizes, out, List.of());
+    }
+
+    static int runSuite(CommandLine cl, boolean quick, String sizes, Path out, List<String> prof) throws Exception {
         List<HotLoopSizes> user = parseSizes(sizes);
         RunOptions.prepareOutput(out);
-        return BenchSuite.run(BenchSuite.Plan.of(quick, user), out, System.err);
+        return BenchSuite.run(BenchSuite.Plan.of(quick, user), out, System.err, prof);
     }
 }

@@ -52,6 +52,12 @@ public final class ClaimsCommand implements Callable<Integer> {
 
     /** Shared by {@code claims} and {@code report}: select, run, write; exit 1 when the run has findings. */
     static int runAndWrite(CommandLine cl, RunOptions options, String only, String commandName) throws IOException {
+        return runAndWrite(cl, options, only, commandName, outcomes -> { });
+    }
+
+    /** As above; {@code beforeWrite} sees the outcomes before the report is written (report --profile). */
+    static int runAndWrite(CommandLine cl, RunOptions options, String only, String commandName,
+            java.util.function.Consumer<List<ClaimsRun.Outcome>> beforeWrite) throws IOException {
         options.validate();
         List<String> ids = only == null ? ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id).toList()
                 : ClaimCatalog.select(only);
@@ -75,6 +81,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         });
         List<ClaimsRun.Outcome> outcomes = ClaimsRun.run(checks, ids, ctx, options.workers());
         double wall = (System.nanoTime() - start) / 1e9;
+        beforeWrite.accept(outcomes);
         String command = commandName + (only == null ? "" : " --only " + only) + " --backend " + options.backend
                 + " --seed " + options.seed + (options.quick ? " --quick" : "");
         ClaimsReport.write(options.out, new ClaimsReport.RunSettings(options.seed, options.quick, backend.name(),

@@ -146,7 +146,7 @@ final class ClaimsMarkdown {
 
     static String indexPage(ClaimsReport.RunSettings s, List<ClaimsRun.Outcome> outcomes, List<Verdict> verdicts,
             List<Figure> figures, Map<String, String> figureFiles, List<Table> tables, Map<String, String> tests,
-            double wallSeconds, boolean hasBench) {
+            double wallSeconds, boolean hasBench, Map<String, String> profiles) {
         StringBuilder sb = new StringBuilder("# theorybench report\n\n");
         sb.append("**").append(ClaimsReport.summaryLine(verdicts)).append(".**\n\n");
         sb.append("Produced by `").append(s.command()).append("` — seed ").append(s.seed()).append(", backend `")
@@ -196,11 +196,15 @@ final class ClaimsMarkdown {
             }
             sb.append('\n');
         }
-        sb.append("## Time per check\n\n| check | IDs | seconds |\n|---|---|---|\n");
+        boolean linked = !profiles.isEmpty(); // issue 16: a profile column only when profiles exist
+        sb.append("## Time per check\n\n| check | IDs | seconds |").append(linked ? " profile |" : "")
+                .append("\n|---|---|---|").append(linked ? "---|" : "").append('\n');
         for (ClaimsRun.Outcome o : outcomes) {
             sb.append("| ").append(o.checkName()).append(" | ").append(String.join(", ", o.ids())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append(" |")
+                    .append(linked ? " " + ProfileLinks.cell(profiles.get(o.checkName())) + " |" : "").append('\n');
         }
+        sb.append(linked ? ProfileLinks.NOTE : "");
         List<String> missing = ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id)
                 .filter(id -> verdicts.stream().noneMatch(v -> v.id().equals(id))).toList();
         if (!missing.isEmpty()) {

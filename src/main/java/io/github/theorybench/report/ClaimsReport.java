@@ -63,7 +63,8 @@ public final class ClaimsReport {
             Map<String, String> tests = TestIndex.scan(repoRoot);
             Files.writeString(staging.resolve("claims.md"), ClaimsMarkdown.claimsPage(settings, verdicts, tables));
             Files.writeString(staging.resolve("README.md"), ClaimsMarkdown.indexPage(settings, outcomes, verdicts,
-                    figures, figureFiles, tables, tests, wallSeconds, Files.exists(out.resolve("bench/README.md"))));
+                    figures, figureFiles, tables, tests, wallSeconds, Files.exists(out.resolve("bench/README.md")),
+                    ProfileLinks.scan(out, settings.backend(), settings.seed(), settings.quick())));
             ReportFiles.publish(staging, out);
         } finally {
             ReportFiles.deleteTree(staging);
