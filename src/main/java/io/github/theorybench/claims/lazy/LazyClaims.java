@@ -71,8 +71,8 @@ public final class LazyClaims implements ClaimFamily {
         checks.add(new WidthScalingCheck());
         checks.add(new InitialRiskScalingCheck());
         checks.add(new LinearizationErrorCheck());
-        checks.add(new SpectralLipschitzCheck());
         checks.add(new AlphaTightnessCheck());
+        checks.add(new SpectralLipschitzCheck());
         return checks;
     }
 
