@@ -54,6 +54,15 @@ public record ClaimsJson(ClaimsReport.RunSettings settings, List<Verdict> verdic
                 strings(root.path("libraries")));
     }
 
+    /** {@link #read}, or null when {@code file} is missing or not a claims report (for optional status columns). */
+    public static ClaimsJson readOrNull(Path file) {
+        try {
+            return read(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static Verdict verdict(JsonNode n) {
         String id = n.path("id").asText();
         Verdict.Role role = Verdict.Role.valueOf(n.path("role").asText("claim").toUpperCase(Locale.ROOT));
