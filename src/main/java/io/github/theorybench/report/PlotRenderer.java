@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -26,16 +25,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Renders {@link Figure} data to PNG with XChart, readable at GitHub's page width (≈ 900 px): measurements as markers
  * joined by lines, references (bounds, windows, rate lines) dashed, band edges thin and dotted in their series'
- * colour. Log axes draw one grid line per decade (never the minor 2…9 lines) and label powers of ten as 10ⁿ, every
- * k-th decade when there are many. Row figures ({@link GenericFigures}) draw markers only, coloured by status.
+ * colour. Log axes spanning two decades or more draw one grid line per decade (never the minor 2…9 lines) and label
+ * the decades only. Row figures ({@link GenericFigures}) draw markers only, coloured by status.
  */
 public final class PlotRenderer {
     static final int WIDTH = 900;
     private static final int BASE_HEIGHT = 520;
     /** Extra height per legend entry beyond the third, so a long legend does not squash the plot. */
     private static final int LEGEND_ROW = 22;
-    /** At most this many labelled decades on a log axis; the grid keeps a line per decade. */
-    private static final int MAX_DECADE_LABELS = 9;
 
     private static final BasicStroke SOLID = new BasicStroke(2f);
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -43,6 +40,10 @@ public final class PlotRenderer {
     private static final BasicStroke BAND = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {3f, 3f}, 0f);
     private static final Color GRID = new Color(0xE3E3E3);
+    /** Room around the data on each side of an axis with explicit range, as a fraction of its span. */
+    private static final double PAD = 0.04;
+    /** Decade lines of a log axis: a little darker than the linear grid, as they are few. */
+    private static final Color GRID_DECADE = new Color(0xD0D0D0);
     /** A fixed palette, so a band can share its series' colour (XChart's theme colours are assigned late). */
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
@@ -97,6 +98,7 @@ public final class PlotRenderer {
                 .yAxisTitle(f.yLabel()).build();
         style(chart.getStyler());
         logAxes(chart.getStyler(), f, points);
+        decadeGrid(chart, f, points);
         Map<String, Color> colours = new HashMap<>();
         for (int i = 0; i < plottable.size(); i++) {
             addSeries(chart, plottable.get(i), points.get(i), colours, rows);
@@ -139,72 +141,97 @@ public final class PlotRenderer {
         st.setAntiAlias(true);
     }
 
-    /** Log axes: a grid line per decade only, powers of ten labelled 10ⁿ (every k-th when there are many). */
+    /**
+     * Log axes: a grid line per decade only, drawn by XChart's logarithmic tick calculator (a tick-label formatting
+     * function would make XChart 3.8 fall back to linear ticks, so none is set on a log axis).
+     */
     private static void logAxes(XYStyler st, Figure f, List<double[][]> points) {
         st.setXAxisLogarithmic(f.logX());
         st.setYAxisLogarithmic(f.logY());
         if (f.logX()) {
-            int step = decadeStep(points, 0);
-            st.setXAxisLogarithmicDecadeOnly(step > 0);
-            st.setxAxisTickLabelsFormattingFunction(logLabels(Math.max(step, 1)));
+            st.setXAxisLogarithmicDecadeOnly(spansDecades(points, 0));
         }
         if (f.logY()) {
-            int step = decadeStep(points, 1);
-            st.setYAxisLogarithmicDecadeOnly(step > 0);
-            st.setyAxisTickLabelsFormattingFunction(logLabels(Math.max(step, 1)));
+            st.setYAxisLogarithmicDecadeOnly(spansDecades(points, 1));
         }
     }
 
     /**
-     * Every how many decades to label an axis spanning the points' range; 0 when the range lies within one decade
-     * (a decade-only axis would show no grid line there, so XChart's own ticks are kept).
+     * On a log axis spanning two decades or more, XChart draws a grid line at every tick (1…9 × 10ⁿ), a grey curtain;
+     * its grid is switched off there and one thin line per decade drawn instead (as unlabelled series under the data).
+     * So that these lines cross the whole plot, both axes get explicit ranges: the data's, widened by {@link #PAD} of
+     * its span (in log space on a log axis) on each side, in place of XChart's own padding.
      */
-    static int decadeStep(List<double[][]> points, int axis) {
-        double lo = Double.POSITIVE_INFINITY, hi = 0;
+    private static void decadeGrid(XYChart chart, Figure f, List<double[][]> points) {
+        boolean gridY = f.logY() && spansDecades(points, 1), gridX = f.logX() && spansDecades(points, 0);
+        if (!gridX && !gridY) {
+            return;
+        }
+        XYStyler st = chart.getStyler();
+        double[] xr = padded(range(points, 0), f.logX()), yr = padded(range(points, 1), f.logY());
+        st.setPlotContentSize(1.0);
+        st.setXAxisMin(xr[0]);
+        st.setXAxisMax(xr[1]);
+        st.setYAxisMin(yr[0]);
+        st.setYAxisMax(yr[1]);
+        if (gridY) {
+            st.setPlotGridHorizontalLinesVisible(false);
+            for (long k = firstDecade(yr[0]); k <= lastDecade(yr[1]); k++) {
+                double y = Math.pow(10, k);
+                gridLine(chart, "grid y " + k, new double[] {xr[0], xr[1]}, new double[] {y, y});
+            }
+        }
+        if (gridX) {
+            st.setPlotGridVerticalLinesVisible(false);
+            for (long k = firstDecade(xr[0]); k <= lastDecade(xr[1]); k++) {
+                double x = Math.pow(10, k);
+                gridLine(chart, "grid x " + k, new double[] {x, x}, new double[] {yr[0], yr[1]});
+            }
+        }
+    }
+
+    /** A range widened by PAD of its span on each side (in log space for a log axis; ±PAD·|v| if it is a point). */
+    static double[] padded(double[] r, boolean log) {
+        if (log) {
+            double lo = Math.log10(r[0]), hi = Math.log10(r[1]);
+            double w = hi > lo ? PAD * (hi - lo) : PAD;
+            return new double[] {Math.pow(10, lo - w), Math.pow(10, hi + w)};
+        }
+        double w = r[1] > r[0] ? PAD * (r[1] - r[0]) : Math.max(PAD * Math.abs(r[0]), PAD);
+        return new double[] {r[0] - w, r[1] + w};
+    }
+
+    private static void gridLine(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(GRID_DECADE);
+        s.setLineStyle(new BasicStroke(1f));
+        s.setShowInLegend(false);
+    }
+
+    private static double[] range(List<double[][]> points, int axis) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (double[][] p : points) {
             for (double v : p[axis]) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
         }
-        int first = (int) Math.ceil(Math.log10(lo) - 1e-9), last = (int) Math.floor(Math.log10(hi) + 1e-9);
-        int decades = last - first + 1;
-        if (decades < 2) {
-            return 0;
-        }
-        return (decades + MAX_DECADE_LABELS - 1) / MAX_DECADE_LABELS;
+        return new double[] {lo, hi};
     }
 
-    /** Tick labels of a log axis: 10ⁿ for powers of ten (blank unless n is a multiple of {@code step}). */
-    static Function<Double, String> logLabels(int step) {
-        return v -> {
-            double e = Math.log10(v);
-            long n = Math.round(e);
-            if (Math.abs(e - n) > 1e-9) {
-                return plain(v);
-            }
-            if (n % step != 0) {
-                return " ";
-            }
-            return Math.abs(n) <= 3 ? plain(Math.pow(10, n)) : "10" + superscript(n);
-        };
+    private static long firstDecade(double lo) {
+        return (long) Math.ceil(Math.log10(lo) - 1e-9);
     }
 
-    private static String plain(double v) {
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e")) {
-            return s;
-        }
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    private static long lastDecade(double hi) {
+        return (long) Math.floor(Math.log10(hi) + 1e-9);
     }
 
-    private static String superscript(long n) {
-        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-        StringBuilder sb = new StringBuilder(n < 0 ? "⁻" : "");
-        for (char c : Long.toString(Math.abs(n)).toCharArray()) {
-            sb.append(digits.charAt(c - '0'));
-        }
-        return sb.toString();
+    /** Whether the points span two decade lines or more on {@code axis} (else XChart's own ticks are kept). */
+    static boolean spansDecades(List<double[][]> points, int axis) {
+        double[] r = range(points, axis);
+        return lastDecade(r[1]) - firstDecade(r[0]) >= 1;
     }
 
     private static void addSeries(XYChart chart, Figure.Series s, double[][] p, Map<String, Color> colours,
