@@ -66,7 +66,7 @@ final class ReportFixture {
                 1.25));
         return new ReportContent(settings(), verdicts(), List.of(), List.of(), TestIndex.paths(repoRoot()),
                 ClaimsReport.repoLink(out, repoRoot()), ClaimRegistry.families(), SweepRates.read(out),
-                Map.of(), timing, 12.5, Map.of("cores", "2"), Map.of("EJML", "0.43"), Map.of());
+                Map.of(), timing, 12.5, Map.of("cores", "2"), Map.of("EJML", "0.43"), ClaimsReport.otherPages(out));
     }
 
     /** Writes a claims.json holding {@link #verdicts()} (the fields {@link ClaimsJson} reads). */

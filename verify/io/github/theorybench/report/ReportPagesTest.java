@@ -88,6 +88,28 @@ class ReportPagesTest {
         assertThat(Files.readString(out.resolve("calibration.md"))).startsWith("# ");
     }
 
+    @Test
+    @DisplayName("the sweep column reads a committed sweep/sweep.json (power and control flag rates, marks, quick); "
+            + "an unreadable one is skipped")
+    void sweepColumn() throws IOException {
+        Files.createDirectories(out.resolve("sweep/old"));
+        Files.writeString(out.resolve("sweep/sweep.json"), """
+                {"run": {"quick": true}, "criteria": [
+                  {"id": "LSQ-1", "key": "residualDecay", "role": "claim", "trials": 20, "passes": 19, "marked": true},
+                  {"id": "LSQ-1", "key": "residualDecay", "role": "control", "trials": 20, "flags": 20},
+                  {"id": "LSQ-2", "key": "", "role": "claim", "trials": 0, "passes": 0}]}
+                """);
+        Files.writeString(out.resolve("sweep/README.md"), "# sweep\n");
+        Files.writeString(out.resolve("sweep/old/sweep.json"), "{not json");
+        String index = write();
+        String lsq1 = index.lines().filter(l -> l.startsWith("| [LSQ-1]")).findFirst().orElseThrow();
+        assertThat(lsq1).contains("[⚠️ power 19/20 · flags 20/20 (quick)](sweep/README.md)");
+        String lsq2 = index.lines().filter(l -> l.startsWith("| [LSQ-2]")).findFirst().orElseThrow();
+        assertThat(lsq2).doesNotContain("power");
+        assertThat(SweepRates.read(out).skipped()).containsExactly("sweep/old/sweep.json");
+        assertThat(index).contains("[seed sweeps](sweep/README.md)");
+    }
+
     private static void assertTarget(Path page, String target) throws IOException {
         int hash = target.indexOf('#');
         String path = hash < 0 ? target : target.substring(0, hash);

@@ -49,8 +49,9 @@ public final class ClaimsCommand implements Callable<Integer> {
         if (list) {
             ClaimsJson committed = ClaimsJson.readOrNull(report);
             for (ClaimCatalog.Entry e : ClaimCatalog.entries()) {
-                out.printf(Locale.ROOT, "%-8s %-10s %-16s %s  [%s]%n", e.id(), e.kind().label(),
-                        ClaimExplanation.statusCell(e.id(), committed), e.statement(), e.source());
+                out.printf(Locale.ROOT, "%-8s %-10s %s %s  [%s]%n", e.id(), e.kind().label(),
+                        ClaimExplanation.pad(ClaimExplanation.statusCell(e.id(), committed), 20), e.statement(),
+                        e.source());
             }
             out.flush();
             return 0;

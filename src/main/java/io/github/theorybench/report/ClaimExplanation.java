@@ -176,4 +176,10 @@ public final class ClaimExplanation {
         IdSummary s = IdSummary.of(id, json.verdicts());
         return s.rows().isEmpty() ? "not run" : s.icons();
     }
+
+    /** {@code s} padded with spaces to {@code columns} terminal columns (an emoji takes two, U+FE0F none). */
+    public static String pad(String s, int columns) {
+        int width = s.codePoints().map(c -> c == 0xFE0F ? 0 : c >= 0x2600 && c != 0x00D7 ? 2 : 1).sum();
+        return s + " ".repeat(Math.max(0, columns - width));
+    }
 }

@@ -77,6 +77,10 @@ public final class Threshold {
     public static String text(Verdict v) {
         Direction d = direction(v);
         if (d == Direction.WINDOW) {
+            boolean lo = Double.isFinite(v.windowLow()), hi = Double.isFinite(v.windowHigh());
+            if (lo != hi) {     // a half-open window is a one-sided rule: "≤ −0.4", not "in [–, −0.4]"
+                return hi ? "≤ " + ClaimsMarkdown.fmt(v.windowHigh()) : "≥ " + ClaimsMarkdown.fmt(v.windowLow());
+            }
             return "in [" + ClaimsMarkdown.fmt(v.windowLow()) + ", " + ClaimsMarkdown.fmt(v.windowHigh()) + "]";
         }
         if (Double.isNaN(v.bound())) {
