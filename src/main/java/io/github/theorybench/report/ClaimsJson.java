@@ -48,10 +48,17 @@ public record ClaimsJson(ClaimsReport.RunSettings settings, List<Verdict> verdic
         root.path("verdicts").forEach(n -> verdicts.add(verdict(n)));
         List<ReportContent.CheckTime> timing = new ArrayList<>();
         root.path("timing").path("perCheckSeconds").fields().forEachRemaining(e -> timing.add(
-                new ReportContent.CheckTime(e.getKey(), List.of(), e.getValue().asDouble())));
+                new ReportContent.CheckTime(e.getKey(), checkIds(e.getKey(), selection), e.getValue().asDouble())));
         return new ClaimsJson(s, verdicts, tables(root.path("tables")), plots(root), timing,
                 root.path("timing").path("wallSeconds").asDouble(Double.NaN), strings(root.path("machine")),
                 strings(root.path("libraries")));
+    }
+
+    /** The selected IDs of the registered check of that (simple class) name, as the run that timed it listed them. */
+    private static List<String> checkIds(String check, List<String> selection) {
+        return io.github.theorybench.claims.ClaimRegistry.all().stream()
+                .filter(c -> c.getClass().getSimpleName().equals(check)).findFirst()
+                .map(c -> c.ids().stream().filter(selection::contains).toList()).orElse(List.of());
     }
 
     /** {@link #read}, or null when {@code file} is missing or not a claims report (for optional status columns). */

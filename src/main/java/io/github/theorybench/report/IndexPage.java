@@ -220,8 +220,10 @@ final class IndexPage {
         List<String> none = new ArrayList<>();
         c.noFigure().forEach((id, why) -> none.add(id + " (" + why + ")"));
         sb.append(none.isEmpty() ? "none" : String.join("; ", none)).append(".\n");
-        List<String> noReference = c.figures().stream().filter(f -> !f.generic() && f.figure().series().stream()
-                .noneMatch(s -> s.reference() && s.bandOf() == null)).map(f -> f.figure().name()).toList();
+        // figures read back from a claims.json carry no series: nothing to say about their references
+        List<String> noReference = c.figures().stream().filter(f -> !f.generic() && !f.figure().series().isEmpty()
+                && f.figure().series().stream().noneMatch(s -> s.reference() && s.bandOf() == null))
+                .map(f -> f.figure().name()).toList();
         if (!noReference.isEmpty()) {
             sb.append("Drawn without a bound, window or reference line: ").append(String.join(", ", noReference))
                     .append(".\n");
