@@ -191,6 +191,9 @@ final class IndexPage {
                 + "measured ones in [calibration.md](calibration.md): ").append(checks.size() - flagged - unmeasured)
                 .append(" within 2×, ").append(flagged).append(" beyond 2× (each with the family's note), ")
                 .append(unmeasured).append(" not measured in this run.");
+        if (c.settings().quick()) {
+            sb.append(" This run used quick sizes, not CLAIMS.md's: its factors are indicative only.");
+        }
         if (!without.isEmpty()) {
             sb.append(" No calibrations recorded yet: ").append(String.join(", ", without)).append('.');
         }
