@@ -7,6 +7,8 @@ import io.github.theorybench.claims.ClaimRegistry;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
+import io.github.theorybench.report.ClaimExplanation;
+import io.github.theorybench.report.ClaimsJson;
 import io.github.theorybench.report.ClaimsReport;
 import io.github.theorybench.report.ClaimsRun;
 import io.github.theorybench.report.ReportFiles;
@@ -34,6 +36,10 @@ public final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Print every claim ID with its statement and source seed, then exit.")
     boolean list;
 
+    @Option(names = "--report", paramLabel = "FILE", defaultValue = "reports/claims.json",
+            description = "With --list: the committed report whose statuses to show (default: ${DEFAULT-VALUE}).")
+    Path report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,8 +47,11 @@ public final class ClaimsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
+            ClaimsJson committed = ClaimsJson.readOrNull(report);
             for (ClaimCatalog.Entry e : ClaimCatalog.entries()) {
-                out.printf(Locale.ROOT, "%-8s %-10s %s  [%s]%n", e.id(), e.kind().label(), e.statement(), e.source());
+                out.printf(Locale.ROOT, "%-8s %-10s %s %s  [%s]%n", e.id(), e.kind().label(),
+                        ClaimExplanation.pad(ClaimExplanation.statusCell(e.id(), committed), 20), e.statement(),
+                        e.source());
             }
             out.flush();
             return 0;

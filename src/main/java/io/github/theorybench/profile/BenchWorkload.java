@@ -73,7 +73,7 @@ public final class BenchWorkload implements Workload {
     }
 
     static HotLoopSizes parseSize(String size) {
-        String known = String.join(", ", HotLoopSizes.ALL.stream().map(HotLoopSizes::label).toList());
+        String known = String.join(", ", HotLoopSizes.SWEEP.stream().map(HotLoopSizes::label).toList());
         if (size == null || !size.matches("[1-9][0-9]{0,5}x[1-9][0-9]{0,5}x[1-9][0-9]{0,5}")) {
             throw new IllegalArgumentException("unknown size '" + size + "': expected NxMxD with positive integers"
                     + " below 10^6 (the suite's sizes: " + known + ")");
