@@ -77,6 +77,33 @@ public final class MeasurementOperator {
         return DenseMatrix.wrap(rows, cols, out.toDense().data().clone());
     }
 
+    /**
+     * 𝒜 on K matrices at once: row k of {@code rows} (K × d₁d₂) is vec(M_k); returns the K × n matrix (row-major)
+     * whose row k is 𝒜(M_k) = 𝔸 vec(M_k)/√n — one GEMM rows·𝔸ᵀ/√n, the transpose a flag.
+     */
+    public double[] applyRows(DenseMatrix rows) {
+        if (rows.cols() != this.rows * cols) {
+            throw new IllegalArgumentException("applyRows needs rows of length " + this.rows * cols + ", got "
+                    + rows.shape());
+        }
+        Matrix out = backend.zeros(rows.rows(), n);
+        backend.gemm(false, true, 1.0 / Math.sqrt(n), backend.adopt(rows), stacked, 0.0, out);
+        return out.toDense().data();
+    }
+
+    /**
+     * 𝒜* on K residual vectors at once: row k of {@code e} (K × n) is e_k; returns the K × d₁d₂ matrix (row-major)
+     * whose row k is vec(𝒜*(e_k)) = 𝔸ᵀe_k/√n — one GEMM e·𝔸/√n.
+     */
+    public double[] adjointRows(DenseMatrix e) {
+        if (e.cols() != n) {
+            throw new IllegalArgumentException("adjointRows needs rows of " + n + " residuals, got " + e.shape());
+        }
+        Matrix out = backend.zeros(e.rows(), rows * cols);
+        backend.gemm(false, false, 1.0 / Math.sqrt(n), backend.adopt(e), stacked, 0.0, out);
+        return out.toDense().data();
+    }
+
     /** The Gram matrix H = 𝔸ᵀ𝔸/n (d₁d₂ × d₁d₂, one SYRK), so that 𝒜*𝒜(M) = reshape(H vec(M)). */
     public Matrix gram() {
         Matrix h = backend.zeros(rows * cols, rows * cols);
