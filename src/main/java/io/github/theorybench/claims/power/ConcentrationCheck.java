@@ -7,6 +7,8 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
+import io.github.theorybench.claims.support.SeedStream;
+import io.github.theorybench.model.RandomMatrices;
 import io.github.theorybench.linalg.SymmetricEigen;
 import io.github.theorybench.model.sensing.SymmetricSensingInstance;
 import java.util.List;
@@ -74,9 +76,9 @@ public final class ConcentrationCheck extends MeasuredCheck<ConcentrationCheck.S
         double[] x = new double[ns.length], err = new double[ns.length];
         long[] seeds = new long[ns.length];
         for (int k = 0; k < ns.length; k++) {
-            seeds[k] = ctx.seed() + k;
-            SymmetricSensingInstance inst = SymmetricSensingInstance.build(ctx.backend(), seeds[k], sizes.d(), R_STAR,
-                    ns[k]);
+            seeds[k] = SeedStream.of(ctx.seed(), "PWR-3").seed(k);
+            SymmetricSensingInstance inst = SymmetricSensingInstance.build(ctx.backend(), seeds[k],
+                    RandomMatrices.rng(seeds[k]), sizes.d(), ns[k], SpectralInstance.EIGENVALUES);
             SymmetricEigen diff = ctx.backend().eigSym(inst.z().plusScaled(-1, inst.target()));
             err[k] = Math.max(Math.abs(diff.min()), Math.abs(diff.max())) / inst.targetEigen().max();
             x[k] = ns[k];
@@ -94,7 +96,7 @@ public final class ConcentrationCheck extends MeasuredCheck<ConcentrationCheck.S
                 .observed(slope).bound(-0.5).slack(slope / -0.5).window(SLOPE_LOW, SLOPE_HIGH)
                 .measure("errTimesSqrtNOverDFirst", m.scaledError(0)).measure("errTimesSqrtNOverDLast",
                         m.scaledError(last))
-                .detail("seeds seed..seed+" + last + " (one per n); calibrated err*sqrt(n/d) 1.4-1.6").build());
+                .detail("one instance per n (seeds from stream PWR-3); calibrated err*sqrt(n/d) 1.4-1.6").build());
     }
 
     @Override

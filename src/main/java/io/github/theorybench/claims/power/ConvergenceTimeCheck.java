@@ -7,9 +7,9 @@ import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
-import io.github.theorybench.model.RandomMatrices;
 import io.github.theorybench.model.sensing.SymmetricSensingInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +61,9 @@ public final class ConvergenceTimeCheck extends MeasuredCheck<ConvergenceTimeChe
     public ConvergenceTimes measure(Sizes sizes, CheckContext ctx) {
         Backend b = ctx.backend();
         int[] rs = {R_STAR, 4 * R_STAR, 10 * R_STAR};
-        SymmetricSensingInstance inst = SymmetricSensingInstance.build(b, ctx.seed(), sizes.d(), R_STAR, sizes.n());
+        SpectralInstance drawn = SpectralInstance.build(b, SeedStream.of(ctx.seed(), "PWR-6").seed(0), sizes.d(),
+                sizes.n(), SpectralInstance.EIGENVALUES, sizes.initSeeds(), rs);
+        SymmetricSensingInstance inst = drawn.sensing();
         double[] alphas = sizes.otherAlphas() ? new double[] {ALPHA, 1e-2, 1e-6} : new double[] {ALPHA};
         List<ConvergenceTimes.Summary> sums = new ArrayList<>();
         for (double a : alphas) {
@@ -70,13 +72,12 @@ public final class ConvergenceTimeCheck extends MeasuredCheck<ConvergenceTimeChe
             int j = 0;
             for (int r : rs) {
                 for (int s = 0; s < sizes.initSeeds(); s++) {
-                    starts.add(RandomMatrices.gaussian(sizes.d(), r, 1, RandomMatrices.rng(ctx.seed() + 200 + s))
-                            .scale(a));
+                    starts.add(drawn.init(r, s).scale(a));
                     runR[j] = r;
                     runInit[j++] = s;
                 }
             }
-            List<ConvergenceRuns.Run> runs = ConvergenceRuns.descend(b, inst, inst.loss().gramForm(inst.target()),
+            List<ConvergenceRuns.Run> runs = ConvergenceRuns.descend(b, inst, inst.loss().batchForm(inst.target()),
                     starts, runR, runInit, MU, CAP);
             ConvergenceTimes.Summary sm = ConvergenceTimes.Summary.of(a, rs, runs);
             sums.add(sm);

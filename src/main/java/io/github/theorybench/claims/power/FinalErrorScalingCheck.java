@@ -10,10 +10,11 @@ import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
+import io.github.theorybench.model.sensing.FactorizedSensing;
 import io.github.theorybench.model.sensing.SensingInstance;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -91,15 +92,16 @@ public final class FinalErrorScalingCheck extends MeasuredCheck<FinalErrorScalin
         int d = sizes.d();
         double[] alphas = sizes.alphaArray();
         int[] rs = sizes.rs().stream().mapToInt(Integer::intValue).toArray();
-        int[] over = Arrays.stream(rs).filter(r -> r > R_STAR).toArray();
         List<FinalErrors.SampleSize> out = new ArrayList<>();
         for (int n : sizes.ns()) {
-            SensingInstance base = SensingInstance.build(b, ctx.seed(), d, d, R_STAR, R_STAR, n, 1.0);
+            FinalErrorInstance drawn = FinalErrorInstance.build(b, SeedStream.of(ctx.seed(), "PWR-5")
+                    .child("n" + n).seed(0), d, n, new double[] {1, 1}, rs);
+            SensingInstance base = drawn.sensing();
             double[] s = sigmaZ(b, base);
-            List<PlateauRuns.Run> runs = PlateauRuns.descend(b, base, base.loss().gramForm(base.target()), rs,
-                    initSeeds(ctx, rs), alphas, MU, PLATEAU);
-            List<PlateauRuns.Run> fixed = !sizes.fixedT() || n == 1600 ? List.of() : PlateauRuns.descend(b, base,
-                    base.loss().gramForm(base.target()), over, initSeeds(ctx, over), alphas, MU, FIXED);
+            FactorizedSensing.BatchForm form = base.loss().batchForm(base.target());
+            List<PlateauRuns.Run> runs = PlateauRuns.descend(b, drawn.starts(alphas), form, MU, PLATEAU);
+            List<PlateauRuns.Run> fixed = !sizes.fixedT() || n == 1600 ? List.of() : PlateauRuns.descend(b,
+                    drawn.starts(alphas).stream().filter(x -> x.r() > R_STAR).toList(), form, MU, FIXED);
             List<FinalErrors.Fit> fits = new ArrayList<>();
             for (int r : rs) {
                 fits.add(FinalErrors.Fit.of(r, alphas, runs.stream().filter(x -> x.r() == r).toList(),
@@ -111,14 +113,6 @@ public final class FinalErrorScalingCheck extends MeasuredCheck<FinalErrorScalin
         }
         Provenance prov = Provenance.of(ctx.seed(), b.name(), "d1", d, "d2", d, "rStar", R_STAR);
         return new FinalErrors(prov, d, alphas, out);
-    }
-
-    private static long[] initSeeds(CheckContext ctx, int[] rs) {
-        long[] seeds = new long[rs.length];
-        for (int i = 0; i < rs.length; i++) {
-            seeds[i] = ctx.seed() + 1000 + rs[i];
-        }
-        return seeds;
     }
 
     @Override

@@ -33,26 +33,17 @@ final class PlateauRuns {
     record Run(int r, double alpha, int steps, boolean plateau, double finalError, double finalLossOverL0) {
     }
 
-    /**
-     * GD for every (r, α) on {@code base}'s operator; member (r, α) starts from α·(Ū, V̄) with Ū, V̄ drawn by
-     * {@link SensingInstance#reinitialized} from {@code initSeeds[i]} for {@code rs[i]} (the same Ū, V̄ for every α
-     * at one r).
-     */
-    static List<Run> descend(Backend b, SensingInstance base, FactorizedSensing.BatchForm form, int[] rs,
-            long[] initSeeds, double[] alphas, double mu, StopRule rule) {
-        List<SensingInstance> insts = new ArrayList<>();
-        for (int i = 0; i < rs.length; i++) {
-            for (double a : alphas) {
-                insts.add(base.reinitialized(rs[i], a, initSeeds[i]));
-            }
-        }
+    /** GD from every start (its U₀, V₀) on their common operator, evaluated by {@code form}. */
+    static List<Run> descend(Backend b, List<SensingInstance> insts, FactorizedSensing.BatchForm form, double mu,
+            StopRule rule) {
+        DenseMatrix target = insts.get(0).target();
         List<DenseMatrix> u0 = new ArrayList<>(), v0 = new ArrayList<>();
         for (SensingInstance s : insts) {
             u0.add(s.u0().copy());
             v0.add(s.v0().copy());
         }
         FactorBatch.Descent problem = new FactorBatch.Descent(form, insts.size());
-        Recorder rec = new Recorder(b, base.target(), insts, problem, rule);
+        Recorder rec = new Recorder(b, target, insts, problem, rule);
         GradientDescent.Result<FactorBatch> res = new GradientDescent<>(problem, mu, rule.cap())
                 .run(FactorBatch.asymmetric(u0, v0), problem.whenAllFrozen(), rec);
         List<Run> out = new ArrayList<>();

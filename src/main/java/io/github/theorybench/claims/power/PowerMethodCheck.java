@@ -10,9 +10,8 @@ import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.claims.support.LineFit;
 import io.github.theorybench.claims.support.NumberText;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
-import io.github.theorybench.linalg.DenseMatrix;
-import io.github.theorybench.model.RandomMatrices;
 import io.github.theorybench.model.sensing.SymmetricSensingInstance;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +78,11 @@ public final class PowerMethodCheck extends MeasuredCheck<PowerMethodCheck.Sizes
     @Override
     public SpectralPhase measure(Sizes sizes, CheckContext ctx) {
         Backend b = ctx.backend();
-        SymmetricSensingInstance inst = SymmetricSensingInstance.build(b, ctx.seed(), sizes.d(), R_STAR, sizes.n());
-        DenseMatrix init = RandomMatrices.gaussian(sizes.d(), R_STAR, 1, RandomMatrices.rng(ctx.seed() + 17));
-        List<SpectralRuns.Run> runs = SpectralRuns.descend(b, inst, inst.loss().pointwise(), init, ALPHAS, MU,
-                MAX_STEPS);
+        SpectralInstance drawn = SpectralInstance.build(b, SeedStream.of(ctx.seed(), "PWR-1,2,4").seed(0), sizes.d(),
+                sizes.n(), SpectralInstance.EIGENVALUES, 1, R_STAR);
+        SymmetricSensingInstance inst = drawn.sensing();
+        List<SpectralRuns.Run> runs = SpectralRuns.descend(b, inst, inst.loss().batchForm(inst.target()),
+                drawn.init(R_STAR), ALPHAS, MU, MAX_STEPS);
         runs.forEach(r -> ctx.progress(NumberText.format("PWR alpha %.0e: t_spec %d", r.alpha(), r.tSpec())));
         double[] lambdas = {inst.lambda(1), inst.lambda(2), inst.lambda(3)};
         double floor = SymmetricSensingInstance.sinAngle(b, SymmetricSensingInstance.top(inst.zEigen(), R_STAR),
