@@ -131,19 +131,21 @@ public final class FactorizedSensing {
     }
 
     /**
-     * The batched form that costs fewer flops per point for noiseless labels y = 𝒜(M*): {@link #stackedForm}
-     * (2 GEMMs with the n × d₁d₂ stack, 4·n·d₁d₂ flops a point) when 2n &lt; d₁d₂, else {@link #gramForm}
-     * (one GEMM with the d₁d₂ × d₁d₂ Gram matrix, 2·(d₁d₂)² flops a point, after one SYRK to form it).
+     * The batched form that reads less memory per step for noiseless labels y = 𝒜(M*): {@link #stackedForm} (one
+     * pass over the n × d₁d₂ stack, {@link MeasurementOperator#normalRows}) when n &lt; d₁d₂, else {@link #gramForm}
+     * (one pass over the d₁d₂ × d₁d₂ Gram matrix, after one SYRK to form it). With few points per step (PWR-5's
+     * batches shrink to 2) a step costs one pass over the larger operand, whatever the flops.
      */
     public BatchForm batchForm(DenseMatrix target) {
-        return 2L * op.measurements() < (long) target.size() ? stackedForm(target) : gramForm(target);
+        return op.measurements() < target.size() ? stackedForm(target) : gramForm(target);
     }
 
     /**
      * The explicit form batched for noiseless labels y = 𝒜(M*) (checked): with the rows of Δ (K × d₁d₂) being
-     * vec(P_k − M*), the residuals are E = Δ𝔸ᵀ/√n (K × n, one GEMM) and the adjoints 𝒜*(e_k) the rows of E𝔸/√n (one
-     * GEMM); the transposes are GEMM flags, 𝔸 is never copied. Cheaper than {@link #gramForm} when 2n &lt; d₁d₂ (PWR-5
-     * at d₁ = d₂ = 40, n = 400), where the Gram matrix would also cost a d₁d₂ × d₁d₂ SYRK to form.
+     * vec(P_k − M*), the residuals are E = Δ𝔸ᵀ/√n and the adjoints 𝒜*(e_k) the rows of E𝔸/√n, computed block by block
+     * of 𝔸's rows in one pass ({@link MeasurementOperator#normalRows}); the transposes are GEMM flags. Cheaper than
+     * {@link #gramForm} when n &lt; d₁d₂ (PWR-5 at d₁ = d₂ = 40, n ≤ 1200), where the Gram matrix is larger than 𝔸
+     * and would also cost a d₁d₂ × d₁d₂ SYRK to form.
      */
     public BatchForm stackedForm(DenseMatrix target) {
         requireLabelsOf(target);
@@ -197,17 +199,7 @@ public final class FactorizedSensing {
 
         /** Per point: the adjoint 𝒜*(e_k) and ‖e_k‖². */
         private List<DenseMatrix> adjoints(List<DenseMatrix> products, double[] squares) {
-            DenseMatrix delta = deltas(products, target);
-            double[] e = op.applyRows(delta);                  // K × n, row k = 𝒜(P_k − M*)
-            int n = op.measurements();
-            for (int j = 0; j < products.size(); j++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    s += e[j * n + i] * e[j * n + i];
-                }
-                squares[j] = s;
-            }
-            double[] g = op.adjointRows(DenseMatrix.wrap(products.size(), n, e));
+            double[] g = op.normalRows(deltas(products, target), squares);   // rows 𝒜*𝒜(P_k − M*), ‖𝒜(P_k − M*)‖²
             List<DenseMatrix> out = new ArrayList<>(products.size());
             for (int j = 0; j < products.size(); j++) {
                 out.add(rowAsMatrix(g, j, target.rows(), target.cols()));
