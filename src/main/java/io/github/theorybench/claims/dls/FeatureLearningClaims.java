@@ -27,13 +27,20 @@ public final class FeatureLearningClaims implements ClaimFamily {
                 ClaimCatalog.Entry.of("DLS-2", ClaimKind.PHENOMENON, "Algorithm 1 beats random features and the NTK on g(u^T x) (d = 10, p = 4)",
                         ClaimCatalog.NOTES_004),
                 ClaimCatalog.Entry.of("DLS-3", ClaimKind.PHENOMENON, "transfer: a pretrained first layer fits a new target with far fewer samples",
-                        ClaimCatalog.NOTES_004));
+                        ClaimCatalog.NOTES_004),
+                HermiteExpansionCheck.ENTRY);
     }
 
     @Override
     public List<ClaimCheck> checks() {
         List<ClaimCheck> checks = new ArrayList<>();
         checks.add(new FeatureLearningCheck());
+        checks.add(new HermiteExpansionCheck());                   // DLS-6
         return checks;
+    }
+
+    @Override
+    public List<io.github.theorybench.claims.Erratum> errata() {
+        return List.of(HermiteExpansionCheck.ERRATUM);             // DLS-6
     }
 }
