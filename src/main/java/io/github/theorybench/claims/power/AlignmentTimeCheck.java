@@ -21,7 +21,7 @@ import java.util.List;
  * PWR-7 (002, "Spectral phase needs t⋆ ≃ (1/μ) ln(2n/r) iterations (U_t ≈ (I + μZ)^t U₀)"; CLAIMS.md PWR-7): the steps
  * of the spectral phase's power iterates (I + μZ)^t U₀ to alignment (largest principal angle to Z's top-r* eigenspace
  * ≤ 0.1, {@link AlignmentRuns}) fall linearly in ln r, r = 2 … 60, with slope within 20% of 1/ln(1 + μλ_{r*}(Z)) (median
- * steps over inits; d = 30, r* = 2, μ = 0.1, n = 2000, XXᵀ eigenvalues 1, 0.4 so that λ_{r*}(Z) ≈ 0.40 as in CLAIMS.md's
+ * steps over inits; d = 30, r* = 2, μ = 0.1, n = 2000, XXᵀ eigenvalues 1, 0.33 so that λ_{r*}(Z) ≈ 0.40 as in CLAIMS.md's
  * calibration). The notes' printed 1/μ is checked by the same fit (an erratum: the notes assume κ ≍ 1, λ_{r*} ≈ 1).
  * Control: rank-r* inits G·R (r columns, r* directions), where the ln r gain has no source: slope ≈ 0. Exploratory: the
  * same fit on the family's instance (eigenvalues 1, 0.8), with the rate 1/(2 ln(1/q)), q = (1 + μλ_{r*+1})/(1 + μλ_{r*}),
@@ -42,14 +42,18 @@ public final class AlignmentTimeCheck extends MeasuredCheck<AlignmentTimeCheck.S
     static final double LOW = 0.8;
     static final double HIGH = 1.2;
     static final int CAP = 5000;
-    /** Target eigenvalues with λ_{r*}(Z) ≈ 0.40 at n = 2000 (CLAIMS.md's calibration instance). */
-    static final double[] EIGENVALUES = {1.0, 0.4};
+    /**
+     * Target eigenvalues with λ_{r*}(Z) ≈ 0.40 at n = 2000, d = 30 (CLAIMS.md's calibration instance states λ_{r*}(Z),
+     * not λ_{r*}(XXᵀ)): the sampling noise lifts λ₂(Z) by ~0.07 above λ₂(XXᵀ), so XXᵀ's 0.4 gave λ₂(Z) ≈ 0.47, where
+     * 1/ln(1 + μλ₂) and the power method's 1/(2 ln(1/q)) part (ratio 0.74–1.09 over seeds 1–20, 16/20 in the window).
+     */
+    static final double[] EIGENVALUES = {1.0, 0.33};
 
     /** Dimension, measurements, inits per r, and the ranks r. */
     public record Sizes(int d, int n, int inits, List<Integer> ranks) {
         /** CLAIMS.md PWR-7: d = 30, r = 2 … 60. */
         public static Sizes claims() {
-            return new Sizes(30, 2000, 15, List.of(2, 4, 8, 16, 30, 60));
+            return new Sizes(30, 2000, 25, List.of(2, 4, 8, 16, 30, 60));
         }
 
         public static Sizes quick() {
@@ -227,7 +231,7 @@ public final class AlignmentTimeCheck extends MeasuredCheck<AlignmentTimeCheck.S
     public List<Table> tables(Measurement m) {
         List<List<String>> rows = new ArrayList<>();
         for (Series s : List.of(m.claim(), m.lowRank(), m.family())) {
-            String label = s == m.claim() ? "claim (XX^T 1, 0.4)" : s == m.lowRank() ? "control: rank-r* inits"
+            String label = s == m.claim() ? "claim (XX^T 1, 0.33)" : s == m.lowRank() ? "control: rank-r* inits"
                     : "exploratory (XX^T 1, 0.8)";
             for (int k = 0; k < s.ranks().length; k++) {
                 rows.add(List.of(label, Integer.toString(s.ranks()[k]), NumberText.fixed(s.medians()[k], 0),
@@ -248,7 +252,7 @@ public final class AlignmentTimeCheck extends MeasuredCheck<AlignmentTimeCheck.S
         List<Figure.Series> series = new ArrayList<>();
         for (Series s : List.of(m.claim(), m.lowRank(), m.family())) {
             double[] x = java.util.Arrays.stream(s.ranks()).asDoubleStream().toArray();
-            String label = s == m.claim() ? "XX^T 1, 0.4" : s == m.lowRank() ? "control: rank-r* inits"
+            String label = s == m.claim() ? "XX^T 1, 0.33" : s == m.lowRank() ? "control: rank-r* inits"
                     : "XX^T 1, 0.8 (exploratory)";
             series.add(new Figure.Series(label, x, s.medians(), false));
             if (s != m.lowRank()) {
@@ -256,7 +260,7 @@ public final class AlignmentTimeCheck extends MeasuredCheck<AlignmentTimeCheck.S
             }
         }
         double[] x = java.util.Arrays.stream(m.claim().ranks()).asDoubleStream().toArray();
-        series.add(new Figure.Series("notes' slope -1/mu, XX^T 1, 0.4", x, line(m.claim(), x, 1 / MU), true));
+        series.add(new Figure.Series("notes' slope -1/mu, XX^T 1, 0.33", x, line(m.claim(), x, 1 / MU), true));
         return List.of(new Figure("PWR-7-alignment-steps", "PWR-7: steps to alignment of the power iterates against r",
                 "r (columns of U0, log scale)", "median steps to angle <= 0.1", true, false, series));
     }
