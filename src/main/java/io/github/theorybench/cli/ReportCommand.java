@@ -27,7 +27,7 @@ public final class ReportCommand implements Callable<Integer> {
         RunOptions.prepareOutput(options.out); // refuse a foreign --out before the (long) benchmark suite runs
         int benchStatus = 0;
         if (!skipBench) {
-            benchStatus = BenchCommand.runSuite(spec.commandLine(), options.quick, options.out.resolve("bench"));
+            benchStatus = BenchCommand.runSuite(spec.commandLine(), options.quick, null, options.out.resolve("bench"));
         }
         int claimsStatus = ClaimsCommand.runAndWrite(spec.commandLine(), options, null, "theorybench report");
         return Math.max(benchStatus, claimsStatus);
