@@ -2,14 +2,12 @@ package io.github.theorybench.claims.dls;
 
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
-import io.github.theorybench.claims.ClaimCheck;
+import io.github.theorybench.claims.Criterion;
 import io.github.theorybench.claims.Figure;
+import io.github.theorybench.claims.MeasuredCheck;
+import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
-import io.github.theorybench.linalg.DenseMatrix;
-import io.github.theorybench.model.RandomMatrices;
-import io.github.theorybench.model.TwoLayerInit;
-import io.github.theorybench.model.features.SingleIndexTask;
 import io.github.theorybench.model.features.TwoLayerFeatureLearner;
 import io.github.theorybench.model.features.TwoLayerFeatureLearner.FirstLayer;
 import io.github.theorybench.model.features.TwoLayerFeatureLearner.Layer;
@@ -17,19 +15,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.stat.descriptive.rank.Median;
 
 /**
  * DLS-1..3 (CLAIMS.md; seed 004: Damian, Lee, Soltanolkotabi, Algorithm 1, the d = 10, p = 4 experiment and
  * transfer learning). Algorithm 1 against random features (first layer frozen, same net) and the infinite-width NTK
- * of the same net ({@link TwoLayerFeatureLearner} states the η₁ rule, the ridge rule and the kernel). Test MSE is
- * against the clean target on {@value #TEST} fresh points; every asserted number is a median over {@value #SEEDS}
- * seeds; m = {@value #M}, ζ = 0.1 in both modes. Quick mode only drops sample sizes (n ∈ {100, 200, 1000},
- * N ∈ {100, 200}, n_src = d³). Seed s fixes the direction u and, through {@link #stream}, every other draw.
+ * of the same net ({@link TwoLayerFeatureLearner} states the η₁ rule, the ridge rule and the kernel). Seeds are
+ * drawn by {@link FeatureLearningInstance}, measured into {@link FeatureLearningRun}s, and judged here.
  */
-public final class FeatureLearningCheck implements ClaimCheck {
-    static final int D = 10, P = 4, M = 2000, SEEDS = 5, TEST = 2000;
+public final class FeatureLearningCheck
+        extends MeasuredCheck<FeatureLearningCheck.Sizes, FeatureLearningCheck.Measurement> {
+    static final int D = 10, P = 4;
     static final double ZETA = 0.1;
     /** DLS-1 threshold on the median share at n = 2d² (CLAIMS.md). */
     static final double SHARE_BOUND = 0.4;
@@ -37,37 +33,44 @@ public final class FeatureLearningCheck implements ClaimCheck {
     static final double RATIO_BOUND = 0.5;
     static final String[] METHODS = {"Algorithm 1", "random features", "NTK"};
 
-    // stream tags (one independent RNG stream per purpose, seed and size)
-    static final int TASK = 1, TEST_SET = 2, TRAIN = 3, ALG = 4, RF = 5, T_TEST = 6, SOURCE = 7, PRE = 8,
-            T_TRAIN = 9, T_RF = 10;
+    public static final Criterion SHARE_AT_TWO_D_SQUARED = Criterion.claim("DLS-1", "shareAtTwoDSquared");
+    public static final Criterion SHARE_GROWS = Criterion.claim("DLS-1", "shareGrowsWithN");
+    public static final Criterion SHARE_NO_STEP = Criterion.control("DLS-1", "shareWithoutStep");
+    public static final Criterion MEDIAN_RATIO = Criterion.claim("DLS-2", "medianRatioAtLargestN");
+    public static final Criterion EVERY_SEED = Criterion.claim("DLS-2", "beatsRandomFeaturesEverySeed");
+    public static final Criterion MEDIAN_RATIO_NO_STEP = Criterion.control("DLS-2", "medianRatioWithoutStep");
+    public static final Criterion TRANSFER_RATIO = Criterion.claim("DLS-3", "transferRatio");
+    public static final Criterion TRANSFER_RATIO_NO_STEP = Criterion.control("DLS-3", "transferRatioWithoutStep");
 
     /**
-     * Width, test-set size and sample-size grids of one run. {@link #run} needs 2d² in {@code ns}, 100 and 200 in
-     * {@code targetNs} and d³ in {@code sources} (the sizes the verdicts are about).
+     * Width, test-set size, seeds and sample-size grids. The verdicts need 2d² in {@code ns}, 100 and 200 in
+     * {@code targetNs} and d³ in {@code sources}.
      */
-    record Sizes(int m, int test, int[] ns, int[] targetNs, int[] sources) {
+    public record Sizes(int m, int test, int seeds, int[] ns, int[] targetNs, int[] sources) {
+        /** CLAIMS.md: d = 10, m = 2000, n and N in {10, 32, 100, 200, 500, 1000}, n_src in {d, 2d², d³}. */
+        public static Sizes claims() {
+            return new Sizes(2000, 2000, 5, new int[] {10, 32, 100, 200, 500, 1000},
+                    new int[] {10, 32, 100, 200, 500, 1000}, new int[] {D, 2 * D * D, D * D * D});
+        }
+
+        /** Only the sample-size grids drop. */
+        public static Sizes quick() {
+            return new Sizes(2000, 2000, 5, new int[] {100, 200, 1000}, new int[] {100, 200},
+                    new int[] {D * D * D});
+        }
     }
 
-    /** CLAIMS.md sizes, and the quick grid (only the sample sizes drop). */
-    static final Sizes FULL = new Sizes(M, TEST, new int[] {10, 32, 100, 200, 500, 1000},
-            new int[] {10, 32, 100, 200, 500, 1000}, new int[] {D, 2 * D * D, D * D * D});
-    static final Sizes QUICK = new Sizes(M, TEST, new int[] {100, 200, 1000}, new int[] {100, 200},
-            new int[] {D * D * D});
-
-    /** Sizes for every run regardless of {@code ctx.quick()}, or null for {@link #FULL} / {@link #QUICK}. */
-    private final Sizes fixed;
+    /** Every seed's run, with the sizes, the base provenance and the η₁ used. */
+    public record Measurement(Sizes sizes, Provenance provenance, double eta1, List<FeatureLearningRun> runs) {
+    }
 
     public FeatureLearningCheck() {
-        this(null);
+        super(Sizes.claims(), Sizes.quick());
     }
 
-    /** A check on fixed sizes (tests: a small width and test set, so the whole check runs in about a second). */
-    FeatureLearningCheck(Sizes fixed) {
-        this.fixed = fixed;
-    }
-
-    Sizes sizes(CheckContext ctx) {
-        return fixed != null ? fixed : ctx.quick() ? QUICK : FULL;
+    /** The check at other sizes (tests). */
+    FeatureLearningCheck(Sizes sizes) {
+        super(sizes, sizes);
     }
 
     @Override
@@ -75,16 +78,115 @@ public final class FeatureLearningCheck implements ClaimCheck {
         return List.of("DLS-1", "DLS-2", "DLS-3");
     }
 
-    /** An independent seed for (base seed, purpose, size): SplitMix64 finalizer over the three. */
-    static long stream(long seed, int tag, int size) {
-        long z = seed * 0x9E3779B97F4A7C15L + tag * 0xBF58476D1CE4E5B9L + size * 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+    @Override
+    public Measurement measure(Sizes z, CheckContext ctx) {
+        TwoLayerFeatureLearner learner = new TwoLayerFeatureLearner(ctx.backend(), z.m());
+        TwoLayerFeatureLearner.Kernel ntk = learner.ntk(D);
+        double eta1 = TwoLayerFeatureLearner.paperEta1(D);
+        List<FeatureLearningRun> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        int last = z.ns().length - 1;
+        for (int s = 0; s < z.seeds(); s++) {
+            long seed = ctx.seed() + s;
+            FeatureLearningRun r = FeatureLearningRun.measure(FeatureLearningInstance.build(seed, z), learner, ntk,
+                    eta1);
+            runs.add(r);
+            ctx.progress(String.format(Locale.ROOT, "DLS seed %d: n = %d test MSE alg1 %.3f rf %.3f ntk %.3f "
+                    + "(eta1 = 0: %.3f); transfer N = %d pretrained(n_src = %d) %.3f rf %.3f (%.1f s)", seed,
+                    z.ns()[last], r.mse()[last][0], r.mse()[last][1], r.mse()[last][2], r.noStep(), z.targetNs()[0],
+                    z.sources()[z.sources().length - 1], r.pretrained()[z.sources().length - 1][0],
+                    r.targetRf()[0], (System.nanoTime() - start) * 1e-9));
+        }
+        Provenance prov = new Provenance(ctx.seed(), java.util.Map.of(), ctx.backend().name(), "relu");
+        return new Measurement(z, prov, eta1, runs);
     }
 
-    static RandomGenerator rng(long seed, int tag, int size) {
-        return RandomMatrices.rng(stream(seed, tag, size));
+    /** [n index][method][seed] from the runs. */
+    static double[][][] mseBySize(Measurement m) {
+        int kn = m.sizes().ns().length, ns = m.runs().size();
+        double[][][] out = new double[kn][3][ns];
+        for (int s = 0; s < ns; s++) {
+            for (int k = 0; k < kn; k++) {
+                for (int q = 0; q < 3; q++) {
+                    out[k][q][s] = m.runs().get(s).mse()[k][q];
+                }
+            }
+        }
+        return out;
+    }
+
+    static double[][][] ridgeBySize(Measurement m) {
+        int kn = m.sizes().ns().length, ns = m.runs().size();
+        double[][][] out = new double[kn][3][ns];
+        for (int s = 0; s < ns; s++) {
+            for (int k = 0; k < kn; k++) {
+                for (int q = 0; q < 3; q++) {
+                    out[k][q][s] = m.runs().get(s).ridge()[k][q];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** [index][seed] of a per-seed vector field. */
+    static double[][] bySeed(Measurement m, java.util.function.Function<FeatureLearningRun, double[]> f) {
+        int ns = m.runs().size(), kn = f.apply(m.runs().get(0)).length;
+        double[][] out = new double[kn][ns];
+        for (int s = 0; s < ns; s++) {
+            double[] v = f.apply(m.runs().get(s));
+            for (int k = 0; k < kn; k++) {
+                out[k][s] = v[k];
+            }
+        }
+        return out;
+    }
+
+    static double[] perSeedScalar(Measurement m, java.util.function.ToDoubleFunction<FeatureLearningRun> f) {
+        return m.runs().stream().mapToDouble(f).toArray();
+    }
+
+    /** [q][t][seed] of the pretrained MSEs. */
+    static double[][][] pretrainedBySource(Measurement m) {
+        int qn = m.sizes().sources().length, tn = m.sizes().targetNs().length, ns = m.runs().size();
+        double[][][] out = new double[qn][tn][ns];
+        for (int s = 0; s < ns; s++) {
+            for (int q = 0; q < qn; q++) {
+                for (int t = 0; t < tn; t++) {
+                    out[q][t][s] = m.runs().get(s).pretrained()[q][t];
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Verdict> verdicts(Measurement m) {
+        Sizes z = m.sizes();
+        CheckResult out = new CheckResult();
+        addShareVerdicts(out, m, bySeed(m, FeatureLearningRun::share), perSeedScalar(m, FeatureLearningRun::share0));
+        addComparisonVerdicts(out, m, mseBySize(m), perSeedScalar(m, FeatureLearningRun::noStep));
+        addTransferVerdicts(out, m, pretrainedBySource(m), bySeed(m, FeatureLearningRun::pretrainedNoStep),
+                bySeed(m, FeatureLearningRun::targetRf), bySeed(m, FeatureLearningRun::targetNtk));
+        return out.verdicts();
+    }
+
+    @Override
+    public List<Table> tables(Measurement m) {
+        return render(m).tables();
+    }
+
+    @Override
+    public List<Figure> figures(Measurement m) {
+        return render(m).figures();
+    }
+
+    private CheckResult render(Measurement m) {
+        CheckResult out = new CheckResult();
+        addFigureAndTables(out, m.sizes(), m.sizes().ns(), mseBySize(m), bySeed(m, FeatureLearningRun::share),
+                bySeed(m, FeatureLearningRun::rowNorm), m.eta1(), ridgeBySize(m), m.sizes().sources(),
+                m.sizes().targetNs(), pretrainedBySource(m), bySeed(m, FeatureLearningRun::pretrainedNoStep),
+                bySeed(m, FeatureLearningRun::targetRf), bySeed(m, FeatureLearningRun::targetNtk));
+        return out;
     }
 
     static double median(double[] v) {
@@ -115,127 +217,12 @@ public final class FeatureLearningCheck implements ClaimCheck {
         return sb.append(']').toString();
     }
 
-    /** A freshly drawn net (symmetric init) and re-drawn biases b ~ N(0, 1), from one stream. */
-    record Draw(TwoLayerInit init, double[] biases) {
-        static Draw of(TwoLayerFeatureLearner learner, RandomGenerator r) {
-            TwoLayerInit init = learner.initialize(D, r);
-            return new Draw(init, RandomMatrices.gaussianVector(learner.width(), 1.0, r));
-        }
-    }
-
-    /**
-     * The DLS-2/DLS-3 comparison, shared by claims and controls: median(candidate) / min(median(baselines)); the
-     * claim is that this is below {@link #RATIO_BOUND} (i.e. below half of every baseline).
-     */
     static double ratioToBaselines(double[] candidate, double[]... baselines) {
         double best = Double.POSITIVE_INFINITY;
         for (double[] b : baselines) {
             best = Math.min(best, median(b));
         }
         return median(candidate) / best;
-    }
-
-    @Override
-    public CheckResult run(CheckContext ctx) {
-        Sizes z = sizes(ctx);
-        int[] ns = z.ns(), targetNs = z.targetNs(), sources = z.sources();
-        int shareN = 2 * D * D, lastN = ns[ns.length - 1], mainSource = D * D * D;
-        TwoLayerFeatureLearner learner = new TwoLayerFeatureLearner(ctx.backend(), z.m());
-        TwoLayerFeatureLearner.Kernel ntk = learner.ntk(D);
-        double eta1Paper = TwoLayerFeatureLearner.paperEta1(D);
-
-        double[][][] mse = new double[ns.length][3][SEEDS];
-        double[][] share = new double[ns.length][SEEDS], rowNorm = new double[ns.length][SEEDS];
-        double[][][] ridge = new double[ns.length][3][SEEDS];
-        double[] share0 = new double[SEEDS], noStep = new double[SEEDS];
-        // transfer: [source index or control][N][seed]; baselines [N][seed]
-        double[][][] pre = new double[sources.length][targetNs.length][SEEDS];
-        double[][] preNoStep = new double[targetNs.length][SEEDS];
-        double[][] tRf = new double[targetNs.length][SEEDS], tNtk = new double[targetNs.length][SEEDS];
-        long start = System.nanoTime();
-        for (int s = 0; s < SEEDS; s++) {
-            long seed = ctx.seed() + s;
-            SingleIndexTask task = SingleIndexTask.hermite(D, P, rng(seed, TASK, 0));
-            double[] u = task.direction();
-            SingleIndexTask.Sample test = task.sample(z.test(), 0.0, rng(seed, TEST_SET, 0));
-            for (int k = 0; k < ns.length; k++) {
-                int n = ns[k];
-                SingleIndexTask.Sample train = task.sample(n, ZETA, rng(seed, TRAIN, n));
-                Draw a = Draw.of(learner, rng(seed, ALG, n)), r = Draw.of(learner, rng(seed, RF, n));
-                var alg = learner.fit(learner.algorithmOne(a.init(), a.biases(), eta1Paper), train.x(), train.labels());
-                var rf = learner.fit(TwoLayerFeatureLearner.frozen(r.init().weights(), r.biases()), train.x(),
-                        train.labels());
-                var kr = learner.kernelRidge(ntk, train.x(), train.labels(), test.x());
-                mse[k][0][s] = TwoLayerFeatureLearner.mse(learner.predict(alg, test.x()), test.clean());
-                mse[k][1][s] = TwoLayerFeatureLearner.mse(learner.predict(rf, test.x()), test.clean());
-                mse[k][2][s] = TwoLayerFeatureLearner.mse(kr.predictions(), test.clean());
-                ridge[k][0][s] = alg.ridge();
-                ridge[k][1][s] = rf.ridge();
-                ridge[k][2][s] = kr.ridge();
-                share[k][s] = learner.subspaceShare(alg.w(), u);
-                rowNorm[k][s] = TwoLayerFeatureLearner.meanRowNorm(alg.w());
-                if (n == shareN) {
-                    share0[s] = learner.subspaceShare(a.init().weights(), u);   // DLS-1 control: η₁ = 0, W₁ = W₀
-                }
-                if (n == lastN) {
-                    // DLS-2 control: the same Algorithm 1 run (same init and biases) with η₁ = 0
-                    var ablated = learner.fit(learner.algorithmOne(a.init(), a.biases(), 0.0), train.x(),
-                            train.labels());
-                    noStep[s] = TwoLayerFeatureLearner.mse(learner.predict(ablated, test.x()), test.clean());
-                }
-            }
-            ctx.progress(String.format(Locale.ROOT, "DLS seed %d: n = %d test MSE alg1 %.3f rf %.3f ntk %.3f "
-                    + "(eta1 = 0: %.3f) (%.1f s)", seed, lastN, mse[ns.length - 1][0][s], mse[ns.length - 1][1][s],
-                    mse[ns.length - 1][2][s], noStep[s], (System.nanoTime() - start) * 1e-9));
-            // DLS-3 (004, transfer learning): pretrain W₁ on n_src source samples, fit only the head on N target samples
-            SingleIndexTask target = task.transferTarget();
-            SingleIndexTask.Sample targetTest = target.sample(z.test(), 0.0, rng(seed, T_TEST, 0));
-            Layer[] layers = new Layer[sources.length];
-            Layer noStepLayer = null;
-            for (int q = 0; q < sources.length; q++) {
-                int nSrc = sources[q];
-                SingleIndexTask.Sample src = task.sample(nSrc, ZETA, rng(seed, SOURCE, nSrc));
-                Draw dr = Draw.of(learner, rng(seed, PRE, nSrc));
-                double[] residual = learner.preprocess(src.x(), src.labels()).y();
-                layers[q] = learner.algorithmOne(dr.init(), dr.biases(), eta1Paper).fit(src.x(), residual);
-                if (nSrc == mainSource) {
-                    noStepLayer = learner.algorithmOne(dr.init(), dr.biases(), 0.0).fit(src.x(), residual);
-                }
-            }
-            for (int t = 0; t < targetNs.length; t++) {
-                int bigN = targetNs[t];
-                SingleIndexTask.Sample tr = target.sample(bigN, ZETA, rng(seed, T_TRAIN, bigN));
-                for (int q = 0; q < sources.length; q++) {
-                    var head = learner.fit(frozen(layers[q]), tr.x(), tr.labels());
-                    pre[q][t][s] = TwoLayerFeatureLearner.mse(learner.predict(head, targetTest.x()),
-                            targetTest.clean());
-                }
-                var headNoStep = learner.fit(frozen(noStepLayer), tr.x(), tr.labels());
-                preNoStep[t][s] = TwoLayerFeatureLearner.mse(learner.predict(headNoStep, targetTest.x()),
-                        targetTest.clean());
-                Draw r = Draw.of(learner, rng(seed, T_RF, bigN));
-                var rf = learner.fit(TwoLayerFeatureLearner.frozen(r.init().weights(), r.biases()), tr.x(),
-                        tr.labels());
-                tRf[t][s] = TwoLayerFeatureLearner.mse(learner.predict(rf, targetTest.x()), targetTest.clean());
-                tNtk[t][s] = TwoLayerFeatureLearner.mse(learner.kernelRidge(ntk, tr.x(), tr.labels(), targetTest.x())
-                        .predictions(), targetTest.clean());
-            }
-            ctx.progress(String.format(Locale.ROOT, "DLS seed %d: transfer N = %d pretrained(n_src = %d) %.3f rf %.3f "
-                    + "ntk %.3f (%.1f s)", seed, targetNs[0], mainSource, pre[sources.length - 1][0][s], tRf[0][s],
-                    tNtk[0][s], (System.nanoTime() - start) * 1e-9));
-        }
-
-        CheckResult out = new CheckResult();
-        addShareVerdicts(out, ctx, z.m(), ns, share, share0, shareN);
-        addComparisonVerdicts(out, ctx, z.m(), ns, mse, noStep);
-        addTransferVerdicts(out, ctx, z.m(), sources, targetNs, pre, preNoStep, tRf, tNtk, mainSource);
-        addFigureAndTables(out, z, ns, mse, share, rowNorm, eta1Paper, ridge, sources, targetNs, pre, preNoStep, tRf,
-                tNtk);
-        return out;
-    }
-
-    static FirstLayer frozen(Layer layer) {
-        return TwoLayerFeatureLearner.frozen(layer.w(), layer.b());
     }
 
     static int indexOf(int[] a, int v) {
@@ -248,11 +235,12 @@ public final class FeatureLearningCheck implements ClaimCheck {
     }
 
     /** DLS-1: median share of ‖W₁‖_F² along span(u) at n = 2d² ≥ 0.4; the η₁ = 0 layer (W₀) must fail it. */
-    static void addShareVerdicts(CheckResult out, CheckContext ctx, int m, int[] ns, double[][] share, double[] share0,
-            int shareN) {
+    static void addShareVerdicts(CheckResult out, Measurement mm, double[][] share, double[] share0) {
+        int[] ns = mm.sizes().ns();
+        int shareN = 2 * D * D;
         double[] at = share[indexOf(ns, shareN)];
         double med = median(at);
-        out.add(base("DLS-1", ctx, m).check("median share of ||W1||_F^2 along u at n = 2d^2").observed(med)
+        out.add(base(SHARE_AT_TWO_D_SQUARED, mm).check("median share of ||W1||_F^2 along u at n = 2d^2").observed(med)
                 .bound(SHARE_BOUND).holds(med >= SHARE_BOUND).size("n", shareN)
                 .measure("minShare", min(at)).measure("maxShare", max(at)).measure("randomDirectionShare", 1.0 / D)
                 .detail(String.format(Locale.ROOT, "shares per seed %s at n = %d (random directions: 1/d = %.2f); "
@@ -265,47 +253,48 @@ public final class FeatureLearningCheck implements ClaimCheck {
                 grows = false;
             }
         }
-        out.add(base("DLS-1", ctx, m).check("median share increases along the n grid")
+        out.add(base(SHARE_GROWS, mm).check("median share increases along the n grid")
                 .observed(meds[ns.length - 1] - meds[0]).bound(0.0).holds(grows)
                 .measure("shareAtSmallestN", meds[0]).measure("shareAtLargestN", meds[ns.length - 1])
                 .detail("median shares at n = " + Arrays.toString(ns) + ": " + perSeed(meds)
                         + "; holds when strictly increasing").build());
         double med0 = median(share0);
-        out.add(base("DLS-1", ctx, m).control().check("control: eta_1 = 0 (W1 = W0), same share test at n = 2d^2")
+        out.add(base(SHARE_NO_STEP, mm).check("control: eta_1 = 0 (W1 = W0), same share test at n = 2d^2")
                 .observed(med0).bound(SHARE_BOUND).holds(med0 >= SHARE_BOUND).size("n", shareN)
                 .detail(String.format(Locale.ROOT, "shares of W0 per seed %s; 1/d = %.2f", perSeed(share0), 1.0 / D))
                 .build());
     }
 
     /** DLS-2: at the largest n Algorithm 1 < 0.5 × both baselines (medians); beats RF on every seed for n ≥ 100. */
-    static void addComparisonVerdicts(CheckResult out, CheckContext ctx, int m, int[] ns, double[][][] mse,
-            double[] noStep) {
+    static void addComparisonVerdicts(CheckResult out, Measurement mm, double[][][] mse, double[] noStep) {
+        int[] ns = mm.sizes().ns();
+        int seeds = mm.runs().size();
         int last = ns.length - 1;
         double ratio = ratioToBaselines(mse[last][0], mse[last][1], mse[last][2]);
-        out.add(base("DLS-2", ctx, m).check("median test MSE at n = 1000: Algorithm 1 / min(RF, NTK)").observed(ratio)
+        out.add(base(MEDIAN_RATIO, mm).check("median test MSE at n = 1000: Algorithm 1 / min(RF, NTK)").observed(ratio)
                 .bound(RATIO_BOUND).holds(ratio < RATIO_BOUND).size("n", ns[last])
                 .measure("alg1Median", median(mse[last][0])).measure("rfMedian", median(mse[last][1]))
                 .measure("ntkMedian", median(mse[last][2])).measure("he2Only", 0.5)
                 .detail(String.format(Locale.ROOT, "medians over %d seeds: Algorithm 1 %.4f, random features %.4f, "
-                        + "NTK %.4f (He2 part alone 0.5); holds when ratio < %.1f", SEEDS, median(mse[last][0]),
+                        + "NTK %.4f (He2 part alone 0.5); holds when ratio < %.1f", seeds, median(mse[last][0]),
                         median(mse[last][1]), median(mse[last][2]), RATIO_BOUND)).build());
         for (int k = 0; k < ns.length; k++) {
             if (ns[k] < 100) {
                 continue;
             }
-            double[] ratios = new double[SEEDS];
-            for (int s = 0; s < SEEDS; s++) {
+            double[] ratios = new double[seeds];
+            for (int s = 0; s < seeds; s++) {
                 ratios[s] = mse[k][0][s] / mse[k][1][s];
             }
             double worst = max(ratios);
-            out.add(base("DLS-2", ctx, m).check("every seed at n = " + ns[k] + ": max Algorithm 1 MSE / RF MSE")
+            out.add(base(EVERY_SEED, mm).check("every seed at n = " + ns[k] + ": max Algorithm 1 MSE / RF MSE")
                     .observed(worst).bound(1.0).holds(worst < 1.0).size("n", ns[k])
                     .detail(String.format(Locale.ROOT, "per-seed ratios %s (Algorithm 1 %s, random features %s); "
                             + "holds when every ratio < 1", perSeed(ratios), perSeed(mse[k][0]), perSeed(mse[k][1])))
                     .build());
         }
         double ctrl = ratioToBaselines(noStep, mse[last][1], mse[last][2]);
-        out.add(base("DLS-2", ctx, m).control().check("control: eta_1 = 0, same comparison at n = 1000")
+        out.add(base(MEDIAN_RATIO_NO_STEP, mm).check("control: eta_1 = 0, same comparison at n = 1000")
                 .observed(ctrl).bound(RATIO_BOUND).holds(ctrl < RATIO_BOUND).size("n", ns[last])
                 .measure("noStepMedian", median(noStep)).measure("noStepOverRf", median(noStep) / median(mse[last][1]))
                 .detail(String.format(Locale.ROOT, "Algorithm 1 with eta_1 = 0 (same init and biases): median %.4f "
@@ -314,8 +303,10 @@ public final class FeatureLearningCheck implements ClaimCheck {
     }
 
     /** DLS-3: pretrained (n_src = d³) < 0.5 × random features at N ∈ {100, 200}, medians; η₁ = 0 pretraining fails. */
-    static void addTransferVerdicts(CheckResult out, CheckContext ctx, int m, int[] sources, int[] targetNs,
-            double[][][] pre, double[][] preNoStep, double[][] tRf, double[][] tNtk, int mainSource) {
+    static void addTransferVerdicts(CheckResult out, Measurement mm, double[][][] pre, double[][] preNoStep,
+            double[][] tRf, double[][] tNtk) {
+        int[] sources = mm.sizes().sources(), targetNs = mm.sizes().targetNs();
+        int mainSource = D * D * D;
         int q = indexOf(sources, mainSource);
         double worst = 0, worstCtrl = 0;
         List<String> parts = new ArrayList<>(), ctrlParts = new ArrayList<>();
@@ -329,10 +320,10 @@ public final class FeatureLearningCheck implements ClaimCheck {
             ctrlParts.add(String.format(Locale.ROOT, "N=%d: eta_1 = 0 pretrained %.4f vs RF %.4f (ratio %.3f)", bigN,
                     median(preNoStep[t]), median(tRf[t]), c));
         }
-        out.add(base("DLS-3", ctx, m).check("max over N in {100, 200}: median pretrained / median RF, n_src = d^3")
+        out.add(base(TRANSFER_RATIO, mm).check("max over N in {100, 200}: median pretrained / median RF, n_src = d^3")
                 .observed(worst).bound(RATIO_BOUND).holds(worst < RATIO_BOUND).size("n_src", mainSource)
                 .detail(String.join("; ", parts) + "; holds when every ratio < 0.5").build());
-        out.add(base("DLS-3", ctx, m).control().check("control: pretraining with eta_1 = 0, same comparison")
+        out.add(base(TRANSFER_RATIO_NO_STEP, mm).check("control: pretraining with eta_1 = 0, same comparison")
                 .observed(worstCtrl).bound(RATIO_BOUND).holds(worstCtrl < RATIO_BOUND).size("n_src", mainSource)
                 .detail(String.join("; ", ctrlParts)).build());
     }
@@ -359,7 +350,7 @@ public final class FeatureLearningCheck implements ClaimCheck {
         Arrays.fill(half, 0.5);
         series.add(new Figure.Series("He2 part alone (0.5)", nx, half, true));
         out.figure(new Figure("DLS-2-test-mse", String.format(Locale.ROOT,
-                "DLS-2: test MSE vs n (d = %d, p = %d, m = %d, %d seeds: median, dashed min-max band)", D, P, z.m(), SEEDS),
+                "DLS-2: test MSE vs n (d = %d, p = %d, m = %d, %d seeds: median, dashed min-max band)", D, P, z.m(), z.seeds()),
                 "training samples n", "test MSE vs clean f*", true, true, series));
         for (int k = 0; k < ns.length; k++) {
             rows.add(List.of(Integer.toString(ns[k]), band(mse[k][0]), band(mse[k][1]), band(mse[k][2]),
@@ -367,7 +358,7 @@ public final class FeatureLearningCheck implements ClaimCheck {
                             median(ridge[k][0]), median(ridge[k][1]), median(ridge[k][2]))));
         }
         out.table(new Table("DLS-2-mse", String.format(Locale.ROOT,
-                "DLS-2: test MSE against clean f*, median [min, max] over %d seeds", SEEDS),
+                "DLS-2: test MSE against clean f*, median [min, max] over %d seeds", z.seeds()),
                 List.of("n", "Algorithm 1", "random features", "NTK", "DLS-1 share of ||W1||^2 along u",
                         "mean row norm of W1", "ridge c (Alg1 / RF / NTK)"), rows, String.format(Locale.ROOT,
                 "d = %d, p = %d, m = %d, zeta = %.1f, %d clean test points; eta_1 = sqrt(2) pi Gamma((d+1)/2)/Gamma(d/2) "
@@ -406,14 +397,14 @@ public final class FeatureLearningCheck implements ClaimCheck {
         out.figure(new Figure("DLS-3-transfer", "DLS-3: transfer to He3(u.x)/sqrt(6), median test MSE vs N",
                 "target samples N", "test MSE vs clean target", true, true, tSeries));
         out.table(new Table("DLS-3-transfer", String.format(Locale.ROOT,
-                "DLS-3: transfer to He3(u.x)/sqrt(3!), test MSE median [min, max] over %d seeds", SEEDS), header, tRows,
+                "DLS-3: transfer to He3(u.x)/sqrt(3!), test MSE median [min, max] over %d seeds", z.seeds()), header, tRows,
                 String.format(Locale.ROOT, "W1 pretrained by Algorithm 1 on n_src samples of the DLS-2 target "
                         + "(same u), then only the head (ridge, held-out rule) on N target samples; d = %d, m = %d, "
                         + "zeta = %.1f, %d clean test points", D, z.m(), ZETA, z.test())));
     }
 
-    static Verdict.Builder base(String id, CheckContext ctx, int m) {
-        return Verdict.builder(id).seed(ctx.seed()).backend(ctx.backend().name()).activation("relu").size("d", D)
-                .size("p", P).size("m", m).size("seeds", SEEDS).measure("zeta", ZETA);
+    static Verdict.Builder base(Criterion c, Measurement mm) {
+        return Verdict.builder(c).at(mm.provenance()).size("d", D).size("p", P).size("m", mm.sizes().m())
+                .size("seeds", mm.runs().size()).measure("zeta", ZETA);
     }
 }
