@@ -8,6 +8,7 @@ import io.github.theorybench.claims.MeasuredCheck;
 import io.github.theorybench.claims.Provenance;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.model.features.TwoLayerFeatureLearner;
 import io.github.theorybench.model.features.TwoLayerFeatureLearner.FirstLayer;
 import io.github.theorybench.model.features.TwoLayerFeatureLearner.Layer;
@@ -86,8 +87,9 @@ public final class FeatureLearningCheck
         List<FeatureLearningRun> runs = new ArrayList<>();
         long start = System.nanoTime();
         int last = z.ns().length - 1;
+        SeedStream seeds = SeedStream.of(ctx.seed(), "DLS-1..3");
         for (int s = 0; s < z.seeds(); s++) {
-            long seed = ctx.seed() + s;
+            long seed = seeds.seed(s);
             FeatureLearningRun r = FeatureLearningRun.measure(FeatureLearningInstance.build(seed, z), learner, ntk,
                     eta1);
             runs.add(r);

@@ -34,42 +34,29 @@ record FeatureLearningInstance(long seed, SingleIndexTask task, SingleIndexTask.
     record Target(int bigN, SingleIndexTask.Sample sample, Draw randomFeatures) {
     }
 
-    // stream tags of the pre-SeedStream derivation (one independent RNG stream per purpose, seed and size)
-    static final int TASK = 1, TEST_SET = 2, TRAIN = 3, ALG = 4, RF = 5, T_TEST = 6, SOURCE = 7, PRE = 8,
-            T_TRAIN = 9, T_RF = 10;
-
-    /** An independent seed for (seed, purpose, size): SplitMix64 finalizer over the three. */
-    static long stream(long seed, int tag, int size) {
-        long z = seed * 0x9E3779B97F4A7C15L + tag * 0xBF58476D1CE4E5B9L + size * 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (z ^ (z >>> 31)) & Long.MAX_VALUE;
-    }
-
-    static RandomGenerator rng(long seed, int tag, int size) {
-        return RandomMatrices.rng(stream(seed, tag, size));
-    }
-
+    /** Every draw from one generator seeded with {@code seed}, in the order of the record's components. */
     static FeatureLearningInstance build(long seed, FeatureLearningCheck.Sizes z) {
         int d = FeatureLearningCheck.D;
-        SingleIndexTask task = SingleIndexTask.hermite(d, FeatureLearningCheck.P, rng(seed, TASK, 0));
-        SingleIndexTask.Sample test = task.sample(z.test(), 0.0, rng(seed, TEST_SET, 0));
+        RandomGenerator rng = RandomMatrices.rng(seed);
+        SingleIndexTask task = SingleIndexTask.hermite(d, FeatureLearningCheck.P, rng);
+        SingleIndexTask.Sample test = task.sample(z.test(), 0.0, rng);
         List<Train> trains = new ArrayList<>();
         for (int n : z.ns()) {
-            SingleIndexTask.Sample s = task.sample(n, FeatureLearningCheck.ZETA, rng(seed, TRAIN, n));
-            trains.add(new Train(n, s, Draw.of(z.m(), d, rng(seed, ALG, n)), Draw.of(z.m(), d, rng(seed, RF, n))));
+            SingleIndexTask.Sample s = task.sample(n, FeatureLearningCheck.ZETA, rng);
+            Draw alg = Draw.of(z.m(), d, rng);
+            trains.add(new Train(n, s, alg, Draw.of(z.m(), d, rng)));
         }
         SingleIndexTask target = task.transferTarget();
-        SingleIndexTask.Sample targetTest = target.sample(z.test(), 0.0, rng(seed, T_TEST, 0));
+        SingleIndexTask.Sample targetTest = target.sample(z.test(), 0.0, rng);
         List<Source> sources = new ArrayList<>();
         for (int nSrc : z.sources()) {
-            sources.add(new Source(nSrc, task.sample(nSrc, FeatureLearningCheck.ZETA, rng(seed, SOURCE, nSrc)),
-                    Draw.of(z.m(), d, rng(seed, PRE, nSrc))));
+            SingleIndexTask.Sample s = task.sample(nSrc, FeatureLearningCheck.ZETA, rng);
+            sources.add(new Source(nSrc, s, Draw.of(z.m(), d, rng)));
         }
         List<Target> targets = new ArrayList<>();
         for (int bigN : z.targetNs()) {
-            targets.add(new Target(bigN, target.sample(bigN, FeatureLearningCheck.ZETA, rng(seed, T_TRAIN, bigN)),
-                    Draw.of(z.m(), d, rng(seed, T_RF, bigN))));
+            SingleIndexTask.Sample s = target.sample(bigN, FeatureLearningCheck.ZETA, rng);
+            targets.add(new Target(bigN, s, Draw.of(z.m(), d, rng)));
         }
         return new FeatureLearningInstance(seed, task, test, trains, targetTest, sources, targets);
     }
