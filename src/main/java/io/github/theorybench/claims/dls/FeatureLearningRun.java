@@ -1,97 +1,77 @@
 package io.github.theorybench.claims.dls;
 
-import io.github.theorybench.model.features.SingleIndexTask;
-import io.github.theorybench.model.features.TwoLayerFeatureLearner;
-import io.github.theorybench.model.features.TwoLayerFeatureLearner.Layer;
+import io.github.theorybench.claims.Provenance;
+import java.util.List;
 
 /**
- * What DLS-1..3 measure on one seed ({@link FeatureLearningInstance}): per training size n (index k) the test MSE
- * against the clean target of Algorithm 1, random features and the NTK, their chosen relative ridges, the DLS-1 share
- * of ‖W₁‖_F² along u and the mean row norm of W₁; the share of W₀ at n = 2d² and the η₁ = 0 MSE at the largest n;
- * the transfer MSEs per n_src (index q) and N (index t), with η₁ = 0 pretraining, random features and the NTK.
+ * What DLS-1..3 measure on one seed ({@link FeatureLearningInstance}, measured by {@link FeatureLearningMeasurer}).
+ * Test MSEs are against the clean target on the instance's test points; a method not run on this seed (the
+ * {@code full} methods run only on the first {@code medianSeeds} seeds) has NaN.
+ *
+ * @param provenance the seed and sizes of the instance
+ * @param full whether the NTK, the fixed-η₁ variant, the η₁ = 0 control at the largest n and DLS-3 ran here
+ * @param hessianScale E[g″(uᵀx)] of the instance's target (Assumption 2 holds iff it is not 0)
+ * @param sizes one entry per training size n
+ * @param transfers one entry per target size N of DLS-3 (empty when not full)
+ * @param randomFeatureDirections distinct rows of the random-features W₀ (m/2: the symmetric init mirrors them)
+ * @param randomFeatureUnits distinct rows of [W₀ | b] once the biases are re-drawn (m)
  */
-record FeatureLearningRun(long seed, double[][] mse, double[][] ridge, double[] share, double[] rowNorm,
-        double share0, double noStep, double[][] pretrained, double[] pretrainedNoStep, double[] targetRf,
-        double[] targetNtk) {
-    static final int ALG = 0, RF = 1, NTK = 2;
+record FeatureLearningRun(Provenance provenance, boolean full, double hessianScale, List<AtSize> sizes,
+        List<Transfer> transfers, int randomFeatureDirections, int randomFeatureUnits) {
 
-    /** Runs every method of DLS-1..3 on {@code inst}. */
-    static FeatureLearningRun measure(FeatureLearningInstance inst, TwoLayerFeatureLearner learner,
-            TwoLayerFeatureLearner.Kernel ntk, double eta1) {
-        int kn = inst.trains().size(), shareN = 2 * FeatureLearningCheck.D * FeatureLearningCheck.D;
-        double[][] mse = new double[kn][3], ridge = new double[kn][3];
-        double[] share = new double[kn], rowNorm = new double[kn];
-        double share0 = Double.NaN, noStep = Double.NaN;
-        SingleIndexTask.Sample test = inst.test();
-        double[] u = inst.task().direction();
-        for (int k = 0; k < kn; k++) {
-            FeatureLearningInstance.Train tr = inst.trains().get(k);
-            SingleIndexTask.Sample train = tr.sample();
-            FeatureLearningInstance.Draw a = tr.algorithmOne();
-            var alg = learner.fit(learner.algorithmOne(a.init(), a.biases(), eta1), train.x(), train.labels());
-            var rf = learner.fit(FeatureLearningInstance.frozen(tr.randomFeatures()), train.x(), train.labels());
-            var kr = learner.kernelRidge(ntk, train.x(), train.labels(), test.x());
-            mse[k][ALG] = TwoLayerFeatureLearner.mse(learner.predict(alg, test.x()), test.clean());
-            mse[k][RF] = TwoLayerFeatureLearner.mse(learner.predict(rf, test.x()), test.clean());
-            mse[k][NTK] = TwoLayerFeatureLearner.mse(kr.predictions(), test.clean());
-            ridge[k][ALG] = alg.ridge();
-            ridge[k][RF] = rf.ridge();
-            ridge[k][NTK] = kr.ridge();
-            share[k] = learner.subspaceShare(alg.w(), u);
-            rowNorm[k] = TwoLayerFeatureLearner.meanRowNorm(alg.w());
-            if (tr.n() == shareN) {
-                share0 = learner.subspaceShare(a.init().weights(), u);        // DLS-1 control: W₁ = W₀
-            }
-            if (k == kn - 1) {
-                // DLS-2 control: the same Algorithm 1 run (same init and biases) with η₁ = 0
-                var ablated = learner.fit(learner.algorithmOne(a.init(), a.biases(), 0.0), train.x(),
-                        train.labels());
-                noStep = TwoLayerFeatureLearner.mse(learner.predict(ablated, test.x()), test.clean());
-            }
+    /** The predictors DLS-2 compares (and its ablations). */
+    enum Method {
+        ALGORITHM_ONE("Algorithm 1"),
+        RANDOM_FEATURES("random features"),
+        NTK("NTK"),
+        FIXED_ETA("Algorithm 1, fixed eta_1"),
+        NO_STEP("Algorithm 1 with eta_1 = 0");
+
+        final String label;
+
+        Method(String label) {
+            this.label = label;
         }
-        return transfer(inst, learner, ntk, eta1, new FeatureLearningRun(inst.seed(), mse, ridge, share, rowNorm,
-                share0, noStep, null, null, null, null));
     }
 
-    /** DLS-3 (004, transfer): W₁ pretrained on n_src source samples, only the head fitted on N target samples. */
-    private static FeatureLearningRun transfer(FeatureLearningInstance inst, TwoLayerFeatureLearner learner,
-            TwoLayerFeatureLearner.Kernel ntk, double eta1, FeatureLearningRun base) {
-        int qn = inst.sources().size(), tn = inst.targets().size();
-        int mainSource = FeatureLearningCheck.D * FeatureLearningCheck.D * FeatureLearningCheck.D;
-        Layer[] layers = new Layer[qn];
-        Layer noStepLayer = null;
-        for (int q = 0; q < qn; q++) {
-            FeatureLearningInstance.Source src = inst.sources().get(q);
-            double[] residual = learner.preprocess(src.sample().x(), src.sample().labels()).y();
-            FeatureLearningInstance.Draw dr = src.draw();
-            layers[q] = learner.algorithmOne(dr.init(), dr.biases(), eta1).fit(src.sample().x(), residual);
-            if (src.nSrc() == mainSource) {
-                noStepLayer = learner.algorithmOne(dr.init(), dr.biases(), 0.0).fit(src.sample().x(), residual);
-            }
+    /**
+     * One training size n.
+     *
+     * @param n training samples
+     * @param share DLS-1: share of ‖W₁‖_F² along span(u) (scale-free, so the same for both η₁ rules)
+     * @param permutedShare the same with f*'s labels permuted against x (DLS-1's control)
+     * @param eta1 the RMS-1 step η₁ = √m/‖∇_W L‖_F
+     * @param fixedRowNorm mean row norm of W₁ under the fixed η₁ of the paper's constants (NaN if not run)
+     * @param mse test MSE by {@link Method} ordinal
+     * @param ridge chosen relative ridge by {@link Method} ordinal
+     * @param ridgeAtGridEdge how many of this size's ridge choices sit on an end of the grid
+     */
+    record AtSize(int n, double share, double permutedShare, double eta1, double fixedRowNorm, double[] mse,
+            double[] ridge, int ridgeAtGridEdge) {
+        double mse(Method m) {
+            return mse[m.ordinal()];
         }
-        SingleIndexTask.Sample targetTest = inst.targetTest();
-        double[][] pre = new double[qn][tn];
-        double[] preNoStep = new double[tn], tRf = new double[tn], tNtk = new double[tn];
-        for (int t = 0; t < tn; t++) {
-            FeatureLearningInstance.Target target = inst.targets().get(t);
-            SingleIndexTask.Sample tr = target.sample();
-            for (int q = 0; q < qn; q++) {
-                var head = learner.fit(frozen(layers[q]), tr.x(), tr.labels());
-                pre[q][t] = TwoLayerFeatureLearner.mse(learner.predict(head, targetTest.x()), targetTest.clean());
-            }
-            var headNoStep = learner.fit(frozen(noStepLayer), tr.x(), tr.labels());
-            preNoStep[t] = TwoLayerFeatureLearner.mse(learner.predict(headNoStep, targetTest.x()),
-                    targetTest.clean());
-            var rf = learner.fit(FeatureLearningInstance.frozen(target.randomFeatures()), tr.x(), tr.labels());
-            tRf[t] = TwoLayerFeatureLearner.mse(learner.predict(rf, targetTest.x()), targetTest.clean());
-            tNtk[t] = TwoLayerFeatureLearner.mse(learner.kernelRidge(ntk, tr.x(), tr.labels(), targetTest.x())
-                    .predictions(), targetTest.clean());
-        }
-        return new FeatureLearningRun(base.seed, base.mse, base.ridge, base.share, base.rowNorm, base.share0,
-                base.noStep, pre, preNoStep, tRf, tNtk);
     }
 
-    private static TwoLayerFeatureLearner.FirstLayer frozen(Layer layer) {
-        return TwoLayerFeatureLearner.frozen(layer.w(), layer.b());
+    /**
+     * One DLS-3 target size N (the target's inputs are DLS-2's training inputs of size N).
+     *
+     * @param bigN target samples
+     * @param pretrained test MSE of the head on each pretrained layer, by the sizes' {@code sources} order
+     * @param control the same on the layer pretrained on n_src = d samples (NaN where not run)
+     * @param randomFeatures the head on the random-features layer
+     * @param ntk kernel ridge with the NTK
+     */
+    record Transfer(int bigN, double[] pretrained, double control, double randomFeatures, double ntk) {
+    }
+
+    AtSize at(int n) {
+        return sizes.stream().filter(a -> a.n() == n).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no measurement at n = " + n));
+    }
+
+    Transfer transfer(int bigN) {
+        return transfers.stream().filter(t -> t.bigN() == bigN).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no transfer measurement at N = " + bigN));
     }
 }
