@@ -243,7 +243,7 @@ class FeatureLearningVerdictsTest {
     }
 
     @Test
-    @DisplayName("DLS-4 crossing: n* where the median first falls below 0.25, ln n interpolated linearly in the MSE; 0.25 itself is not below (no n*, violated with its cause), one ulp below crosses")
+    @DisplayName("DLS-4 crossing: n* where the median first falls below 0.25, ln n interpolated linearly in the MSE; 0.25 itself is not below (no n*: violated), one ulp below crosses; beyond 8d^2 is marked")
     void crossing() {
         int[] ns = {10, 20, 40};
         double t = (0.5 - 0.25) / (0.5 - 0.2);
@@ -258,16 +258,15 @@ class FeatureLearningVerdictsTest {
             {1, 0.5, 0.2}}, perm, 1.0));
         Verdict miss = at(vs, SampleComplexityCheck.CROSSING, "d", 4);
         assertThat(miss.status()).isEqualTo(Verdict.Status.VIOLATED);
-        assertThat(miss.finding()).isEqualTo(SampleComplexityVerdicts.OFF_GRID_CAUSE);
         assertThat(miss.measurements().get("nStar")).isNaN();
         Verdict hit = at(vs, SampleComplexityCheck.CROSSING, "d", 8);
         assertThat(hit.holds()).isTrue();
         assertThat(hit.finding()).isEmpty();
         assertThat(hit.observed()).isEqualTo(0.2);
+        assertThat(hit.measurements()).containsEntry("beyondClaimsGrid", 0.0);   // n* ~ 36 < 8d^2 = 512
         Verdict exp = only(vs, SampleComplexityCheck.EXPONENT);
         assertThat(exp.holds()).isFalse();
         assertThat(exp.observed()).isNaN();
-        assertThat(exp.finding()).contains(SampleComplexityVerdicts.OFF_GRID_CAUSE);
         Verdict ctrl = only(vs, SampleComplexityCheck.CROSSING_PERMUTED);
         assertThat(ctrl.status()).isEqualTo(Verdict.Status.CONTROL_BIT);
         assertThat(ctrl.observed()).isEqualTo(0.9);

@@ -34,14 +34,17 @@ class SampleComplexitySmallTest {
         SampleComplexityCheck.Measurement m = check.measure(SIZES, CheckContext.of(Backends.byName(Backends.DEFAULT),
                 5, false));
         List<Verdict> vs = check.verdicts(m);
-        Assertions.assertThat(SampleComplexityCheck.grid(4)).containsExactly(8, 11, 16, 23, 32, 45, 64, 91, 128);
-        Assertions.assertThat(SampleComplexityCheck.grid(6)).hasSize(11).startsWith(12).endsWith(288);
+        // CLAIMS.md's grid 2d..8d^2 (ratio <= sqrt 2), then two more sizes with the same ratio
+        Assertions.assertThat(SampleComplexityCheck.grid(4)).containsExactly(8, 11, 16, 23, 32, 45, 64, 91, 128, 181,
+                256);
+        Assertions.assertThat(SampleComplexityCheck.claimsGridSize(4)).isEqualTo(9);
+        Assertions.assertThat(SampleComplexityCheck.grid(6)).hasSize(13).startsWith(12).contains(288);
         long seed = SeedStream.of(5, "DLS-4").child("d4").seed(1);
         SampleComplexityInstance inst = SampleComplexityInstance.build(seed, 4, SampleComplexityCheck.grid(4), true,
                 new int[0], SIZES);
         SampleComplexityRun run = m.at(4).get(1);
         Assertions.assertThat(run.provenance().seed()).isEqualTo(seed);
-        for (int k = 0; k < inst.grid().size(); k += 4) {
+        for (int k = 0; k < run.ns().length; k += 4) {
             SingleIndexTask.Sample s = inst.grid().get(k).sample();
             Assertions.assertThat(run.mse()[k]).as("MSE at n = %d", s.x().rows()).isCloseTo(mse(inst, s.x(),
                     s.labels(), inst.testClean()), within(TOL * run.mse()[k]));
@@ -92,11 +95,22 @@ class SampleComplexitySmallTest {
             }
             Verdict row = vs.stream().filter(v -> v.criterion().equals(SampleComplexityCheck.CROSSING)
                     && v.sizes().get("d").equals(d)).findFirst().orElseThrow();
+            // the grid is extended beyond 8d^2 only while a median (f*'s, or the control's permuted) has not crossed
+            int claimsK = SampleComplexityCheck.claimsGridSize(d);
+            boolean control = d == SIZES.controlD();
+            boolean crossedOnClaimsGrid = !Double.isNaN(SampleComplexityVerdicts.crossing(Arrays.copyOf(ns, claimsK),
+                    Arrays.copyOf(med, claimsK)));
+            Assertions.assertThat(ns.length).as("grid sizes measured at d = %d", d)
+                    .isEqualTo(control ? claimsK + SampleComplexityCheck.EXTENSION
+                            : crossedOnClaimsGrid ? claimsK : ns.length);
+            Assertions.assertThat(ns.length).isBetween(claimsK, claimsK + SampleComplexityCheck.EXTENSION);
             Assertions.assertThat(row.observed()).isEqualTo(Arrays.stream(med).min().orElseThrow());
             if (Double.isNaN(nStar[i])) {
                 Assertions.assertThat(row.measurements().get("nStar")).isNaN();
             } else {
                 Assertions.assertThat(row.measurements().get("nStar")).isCloseTo(nStar[i], within(1e-9 * nStar[i]));
+                Assertions.assertThat(row.measurements().get("beyondClaimsGrid"))
+                        .isEqualTo(nStar[i] > 8.0 * d * d ? 1.0 : 0.0);
             }
         }
         Verdict e = vs.stream().filter(v -> v.criterion().equals(SampleComplexityCheck.EXPONENT)).findFirst()

@@ -17,9 +17,11 @@ import java.util.List;
  * DLS-4 (CLAIMS.md second wave; 004, Theorems 1–2: learning f* needs n ≳ d r^p + d² r): the sample complexity of
  * Algorithm 1 (the DLS-2 pipeline as calibrated: RMS-1 η₁, leave-one-out ridge) on the d = 6 … 12 versions of the
  * DLS-2 target. n*(d) is where the median clean test MSE over the seeds first falls below 0.25 on a geometric grid from
- * 2d to 8d², interpolated log-linearly (ln n linear in the MSE between the two bracketing sizes); its log-log slope in
- * d is reported next to 2 (the d² term) inside a window set by its measured spread ({@link SampleComplexityVerdicts}).
- * Control: labels permuted against x (no n* on the grid). Exploratory: the He₄-only target (no He₂ part).
+ * 2d to 8d², interpolated log-linearly (ln n linear in the MSE between the two bracketing sizes); where the median
+ * has not crossed by 8d² the grid continues with at most {@link #EXTENSION} more sizes (to ≤ 16d²), and the row says
+ * so. The log-log slope of n*(d) in d is reported next to 2 (the d² term) inside a window set by its measured spread
+ * ({@link SampleComplexityVerdicts}). Control: labels permuted against x (no n* on the grid, extension included).
+ * Exploratory: the He₄-only target (no He₂ part).
  */
 public final class SampleComplexityCheck
         extends MeasuredCheck<SampleComplexityCheck.Sizes, SampleComplexityCheck.Measurement> {
@@ -67,16 +69,28 @@ public final class SampleComplexityCheck
     }
 
     /**
+     * Grid sizes beyond 8d² measured when the median has not crossed by then (at most this many, continuing the
+     * grid's ratio r ≤ √2, so up to 8d²·r² ≤ 16d²). Trust rule 3: at d = 6 the crossing sits at 8d² (n* = 216–377
+     * over 20 seed blocks on a grid to 16d²), so on the CLAIMS.md grid alone n* was missing in half the blocks.
+     */
+    static final int EXTENSION = 2;
+
+    /**
      * The geometric grid from 2d to 8d² with ratio at most √2 between neighbours: K = 1 + ⌈2·log₂(4d)⌉ sizes
-     * n_k = round(2d·(4d)^{k/(K−1)}) (CLAIMS.md DLS-4).
+     * n_k = round(2d·(4d)^{k/(K−1)}) (CLAIMS.md DLS-4), then {@link #EXTENSION} more sizes with the same ratio.
      */
     static int[] grid(int d) {
-        int k = 1 + (int) Math.ceil(2 * Math.log(4.0 * d) / Math.log(2));
-        int[] ns = new int[k];
-        for (int i = 0; i < k; i++) {
+        int k = claimsGridSize(d);
+        int[] ns = new int[k + EXTENSION];
+        for (int i = 0; i < ns.length; i++) {
             ns[i] = (int) Math.round(2.0 * d * Math.pow(4.0 * d, (double) i / (k - 1)));
         }
         return ns;
+    }
+
+    /** K, the number of CLAIMS.md's grid sizes 2d..8d². */
+    static int claimsGridSize(int d) {
+        return 1 + (int) Math.ceil(2 * Math.log(4.0 * d) / Math.log(2));
     }
 
     public SampleComplexityCheck() {
@@ -101,17 +115,46 @@ public final class SampleComplexityCheck
         for (int d : z.ds()) {
             SeedStream seeds = SeedStream.of(ctx.seed(), "DLS-4").child("d" + d);
             int[] heFour = d == z.heFourD() ? z.heFourNs() : new int[0];
+            List<SampleComplexityInstance> insts = new ArrayList<>();
+            List<SampleComplexityRun> atD = new ArrayList<>();
             for (int s = 0; s < z.seeds(); s++) {
                 long seed = seeds.seed(s);
-                SampleComplexityInstance inst = SampleComplexityInstance.build(seed, d, grid(d), d == z.controlD(),
-                        heFour, z);
+                insts.add(SampleComplexityInstance.build(seed, d, grid(d), d == z.controlD(), heFour, z));
                 Provenance p = Provenance.of(seed, ctx.backend().name(), "d", d, "m", z.m(), "test", z.test());
-                runs.add(SampleComplexityRun.measure(inst, learner, p, heFour));
+                atD.add(SampleComplexityRun.measure(insts.get(s), learner, p, heFour, claimsGridSize(d)));
             }
+            atD = extendUntilCrossed(atD, insts, learner);
+            runs.addAll(atD);
             ctx.progress(NumberText.format("DLS-4 d = %d: %d seeds on %d grid sizes (%.1f s)", d, z.seeds(),
-                    grid(d).length, (System.nanoTime() - start) * 1e-9));
+                    atD.get(0).ns().length, (System.nanoTime() - start) * 1e-9));
         }
         return new Measurement(z, z.provenance(ctx.seed(), ctx.backend().name()), runs);
+    }
+
+    /**
+     * Measures the grid's extension point by point, every seed at once, while a median (f*'s labels, or the permuted
+     * ones where the control runs) has not crossed {@link SampleComplexityVerdicts#MSE_LEVEL}.
+     */
+    static List<SampleComplexityRun> extendUntilCrossed(List<SampleComplexityRun> runs,
+            List<SampleComplexityInstance> insts, TwoLayerFeatureLearner learner) {
+        List<SampleComplexityRun> out = runs;
+        while (out.get(0).ns().length < insts.get(0).grid().size() && !crossedEverywhere(out)) {
+            List<SampleComplexityRun> next = new ArrayList<>();
+            for (int s = 0; s < out.size(); s++) {
+                next.add(out.get(s).extend(insts.get(s), learner));
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    private static boolean crossedEverywhere(List<SampleComplexityRun> runs) {
+        int[] ns = runs.get(0).ns();
+        boolean f = Double.isFinite(SampleComplexityVerdicts.crossing(ns,
+                SampleComplexityVerdicts.medians(runs, SampleComplexityRun::mse)));
+        boolean p = runs.get(0).permutedMse().length == 0 || Double.isFinite(SampleComplexityVerdicts.crossing(ns,
+                SampleComplexityVerdicts.medians(runs, SampleComplexityRun::permutedMse)));
+        return f && p;
     }
 
     @Override

@@ -29,14 +29,17 @@ record SampleComplexityRun(Provenance provenance, int d, double hessianScale, do
         double[] mse, double[] permutedMse, int[] heFourNs, double[] heFourMse, double[] heFourShare,
         int ridgeAtGridEdge) {
 
+    /**
+     * Measures the first {@code points} grid sizes of {@code inst} (f*'s labels, and the permuted ones where the
+     * instance has permutations) and the He₄-only samples.
+     */
     static SampleComplexityRun measure(SampleComplexityInstance inst, TwoLayerFeatureLearner learner,
-            Provenance provenance, int[] heFourNs) {
+            Provenance provenance, int[] heFourNs, int points) {
         TestEvaluation eval = new TestEvaluation(learner, inst.testX());
-        int k = inst.grid().size();
         boolean permuted = inst.grid().get(0).permutation() != null;
-        int[] ns = new int[k], tickets = new int[k], permTickets = new int[permuted ? k : 0];
+        int[] ns = new int[points], tickets = new int[points], permTickets = new int[permuted ? points : 0];
         int[] edges = new int[1];
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < points; i++) {
             SampleComplexityInstance.GridPoint p = inst.grid().get(i);
             ns[i] = p.n();
             tickets[i] = eval.add(fit(learner, inst, p.sample().x(), p.sample().labels(), edges), inst.testClean());
@@ -58,6 +61,29 @@ record SampleComplexityRun(Provenance provenance, int d, double hessianScale, do
         return new SampleComplexityRun(provenance, inst.d(), DlsHypotheses.hessianScale(inst.task()),
                 DlsHypotheses.hessianScale(inst.heFour()), ns, pick(all, tickets), pick(all, permTickets),
                 Arrays.copyOf(heFourNs, h), pick(all, heTickets), heShare, edges[0]);
+    }
+
+    /** The same run with the next grid size of {@code inst} measured too (the grid's extension beyond 8d²). */
+    SampleComplexityRun extend(SampleComplexityInstance inst, TwoLayerFeatureLearner learner) {
+        int k = ns.length;
+        SampleComplexityInstance.GridPoint p = inst.grid().get(k);
+        TestEvaluation eval = new TestEvaluation(learner, inst.testX());
+        int[] edges = {ridgeAtGridEdge};
+        int t = eval.add(fit(learner, inst, p.sample().x(), p.sample().labels(), edges), inst.testClean());
+        boolean permuted = permutedMse.length > 0;
+        int tp = permuted ? eval.add(fit(learner, inst, p.sample().x(), p.permutedLabels(), edges), inst.testClean())
+                : -1;
+        double[] all = eval.mse();
+        int[] ns2 = Arrays.copyOf(ns, k + 1);
+        ns2[k] = p.n();
+        double[] mse2 = Arrays.copyOf(mse, k + 1);
+        mse2[k] = all[t];
+        double[] perm2 = permuted ? Arrays.copyOf(permutedMse, k + 1) : permutedMse;
+        if (permuted) {
+            perm2[k] = all[tp];
+        }
+        return new SampleComplexityRun(provenance, d, hessianScale, heFourHessianScale, ns2, mse2, perm2, heFourNs,
+                heFourMse, heFourShare, edges[0]);
     }
 
     /** Algorithm 1 with the leave-one-out ridge head on (x, y). */
