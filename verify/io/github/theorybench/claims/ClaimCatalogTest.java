@@ -21,6 +21,7 @@ class ClaimCatalogTest {
         {"LAZY-4", ClaimKind.EXACT, S001}, {"LAZY-5", ClaimKind.EXACT, S001}, {"LAZY-6", ClaimKind.EXACT, S001},
         {"LAZY-7", ClaimKind.SCALING, S000}, {"LAZY-8", ClaimKind.SCALING, S001},
         {"LAZY-9", ClaimKind.SCALING, S000}, {"LAZY-10", ClaimKind.PHENOMENON, S001},
+        {"LAZY-11", ClaimKind.EXACT, S000},
         {"NTK-1", ClaimKind.EXACT, S000}, {"NTK-2", ClaimKind.SCALING, S000}, {"NTK-3", ClaimKind.SCALING, S003},
         {"NTK-4", ClaimKind.PHENOMENON, S000},
         {"LSQ-1", ClaimKind.EXACT, S002}, {"LSQ-2", ClaimKind.EXACT, S002}, {"LSQ-3", ClaimKind.EXACT, S002},
@@ -30,9 +31,11 @@ class ClaimCatalogTest {
         {"PWR-3", ClaimKind.SCALING, S002}, {"PWR-4", ClaimKind.SCALING, S002}, {"PWR-5", ClaimKind.SCALING, S002},
         {"PWR-6", ClaimKind.PHENOMENON, S002},
         {"DLN-1", ClaimKind.EXACT, S003}, {"DLN-2", ClaimKind.EXACT, S003}, {"DLN-3", ClaimKind.EXACT, S003},
+        {"DLN-4", ClaimKind.EXACT, S003},
         {"MEM-1", ClaimKind.EXACT, S003},
         {"DLS-1", ClaimKind.PHENOMENON, S004}, {"DLS-2", ClaimKind.PHENOMENON, S004},
-        {"DLS-3", ClaimKind.PHENOMENON, S004},
+        {"DLS-3", ClaimKind.PHENOMENON, S004}, {"DLS-4", ClaimKind.SCALING, S004},
+        {"DLS-5", ClaimKind.PHENOMENON, S004}, {"DLS-6", ClaimKind.EXACT, S002},
     };
 
     private static List<String> ids() {
@@ -66,11 +69,11 @@ class ClaimCatalogTest {
     @Test
     @DisplayName("ClaimCatalog: unknown IDs are not contained, have an empty statement, and entry/kind reject them by name")
     void unknownIds() {
-        assertThat(ClaimCatalog.contains("LAZY-11")).isFalse();
+        assertThat(ClaimCatalog.contains("LAZY-99")).isFalse();
         assertThat(ClaimCatalog.contains("lazy-1")).isFalse();
-        assertThat(ClaimCatalog.statement("LAZY-11")).isEmpty();
-        assertThatThrownBy(() -> ClaimCatalog.entry("LAZY-11")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown claim ID 'LAZY-11'");
+        assertThat(ClaimCatalog.statement("LAZY-99")).isEmpty();
+        assertThatThrownBy(() -> ClaimCatalog.entry("LAZY-99")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown claim ID 'LAZY-99'");
         assertThatThrownBy(() -> ClaimCatalog.kind("X-1")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -87,10 +90,11 @@ class ClaimCatalogTest {
     void select() {
         assertThat(ClaimCatalog.select("LAZY-1")).containsExactly("LAZY-1");
         assertThat(ClaimCatalog.select(" lsq-2 , LAZY-1,lsq-2")).containsExactly("LSQ-2", "LAZY-1");
-        assertThat(ClaimCatalog.select("DLS-*")).containsExactly("DLS-1", "DLS-2", "DLS-3");
+        assertThat(ClaimCatalog.select("DLS-*")).containsExactly("DLS-1", "DLS-2", "DLS-3", "DLS-4", "DLS-5",
+                "DLS-6");
         assertThat(ClaimCatalog.select("LAZY-?")).containsExactly("LAZY-1", "LAZY-2", "LAZY-3", "LAZY-4", "LAZY-5",
                 "LAZY-6", "LAZY-7", "LAZY-8", "LAZY-9");
-        assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10");
+        assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10", "LAZY-11");
         assertThat(ClaimCatalog.select("BAL-2,BAL-*")).containsExactly("BAL-2", "BAL-1", "BAL-3", "BAL-4");
         assertThat(ClaimCatalog.select("*")).containsExactlyElementsOf(ids());
         // '-' is literal in a glob, not a regex range

@@ -17,20 +17,19 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.hipparchus.random.RandomGenerator;
 
 /**
- * Property-based complement to {@link BackendAgreementTest} (which pins fixed shapes against a triple-loop
+ * Property-based complement to {@link BackendContractTest} (which pins fixed shapes against a triple-loop
  * reference): random shapes including zero rows/columns and 1×N, random transpose flags, α and β (0, 1 and
- * others), and entries at magnitudes from 1e-150 to 1e150. Every backend must agree with EJML (and, for the BLAS
+ * others), and entries at magnitudes from 1e-150 to 1e150. Every backend must agree with Hipparchus (and, for the BLAS
  * operations, with a plain reference loop) to 1e-10 relative wherever the result is defined; NaN and ±∞ anywhere
  * in an input are rejected with a message naming the operation and the shape.
  *
  * <p>Relative error is max|x − y| / max|y| ({@link DenseMatrix#relativeDifference}). Tries are set explicitly to
- * keep the class to a few seconds; the seeds of failing tries are kept in target/.jqwik-database
- * (verify-resources/junit-platform.properties).
+ * keep the class to a few seconds, and every property has a fixed seed so that a failure on one machine reproduces on
+ * a clean clone of another (the seeds of failing tries are also kept in target/.jqwik-database).
  */
 class BackendPropertiesTest {
     static final double TOL = 1e-10;
     static final List<Backend> BACKENDS = Backends.all();
-    static final Backend REF = Backends.byName("ejml");
 
     @Provide
     Arbitrary<Integer> dim() {
@@ -80,7 +79,7 @@ class BackendPropertiesTest {
                 .as("%s on %s: relative difference", what, b.name()).isLessThan(TOL);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "20261207")
     @Label("gemm: C = α op(A) op(B) + β C agrees on every backend, all four transpose combinations")
     void gemmAgrees(@ForAll("dim") int r, @ForAll("dim") int k, @ForAll("dim") int c, @ForAll boolean ta,
             @ForAll boolean tb, @ForAll("coefficient") double alpha, @ForAll("coefficient") double beta,
@@ -99,7 +98,7 @@ class BackendPropertiesTest {
         }
     }
 
-    @Property(tries = 600)
+    @Property(tries = 600, seed = "20261208")
     @Label("gemv: y = α op(A) x + β y agrees on every backend, both transposes")
     void gemvAgrees(@ForAll("dim") int r, @ForAll("dim") int c, @ForAll boolean trans,
             @ForAll("coefficient") double alpha, @ForAll("coefficient") double beta, @ForAll("scale") double sa,
@@ -116,7 +115,7 @@ class BackendPropertiesTest {
         }
     }
 
-    @Property(tries = 600)
+    @Property(tries = 600, seed = "20261209")
     @Label("syrk: C = α A Aᵀ + β C (or α Aᵀ A + β C) agrees on every backend, both triangles filled")
     void syrkAgrees(@ForAll("dim") int r, @ForAll("dim") int c, @ForAll boolean trans,
             @ForAll("coefficient") double alpha, @ForAll("coefficient") double beta, @ForAll("scale") double sa,
@@ -135,7 +134,7 @@ class BackendPropertiesTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261210")
     @Label("hadamard: element-wise product is exact on every backend, also in place")
     void hadamardIsExact(@ForAll("dim") int r, @ForAll("dim") int c, @ForAll("scale") double sa,
             @ForAll("scale") double sb, @ForAll long seed) {
@@ -154,13 +153,13 @@ class BackendPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    @Label("eigSym: eigenvalues agree with EJML; V diag(λ) Vᵀ reconstructs A; V is orthogonal")
+    @Property(tries = 300, seed = "20261211")
+    @Label("eigSym: eigenvalues agree with Hipparchus; V diag(λ) Vᵀ reconstructs A; V is orthogonal")
     void eigSymAgrees(@ForAll @IntRange(min = 0, max = 12) int n, @ForAll("scale") double s, @ForAll long seed) {
         RandomGenerator rng = RandomMatrices.rng(seed);
         DenseMatrix g = gaussian(n, n, s, rng);
         DenseMatrix a = g.plusScaled(1, g.transpose());
-        double[] ref = REF.eigSym(a).values();
+        double[] ref = ReferenceLinearAlgebra.symmetricEigenvalues(a);
         for (Backend be : BACKENDS) {
             SymmetricEigen e = be.eigSym(be.adopt(a));
             String what = "eigSym " + n + "x" + n + " scale " + s;
@@ -182,13 +181,13 @@ class BackendPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
-    @Label("svd: singular values agree with EJML (descending); U diag(s) Vᵀ reconstructs A; U, V orthonormal")
+    @Property(tries = 300, seed = "20261212")
+    @Label("svd: singular values agree with Hipparchus (descending); U diag(s) Vᵀ reconstructs A; U, V orthonormal")
     void svdAgrees(@ForAll("dim") int m, @ForAll("dim") int n, @ForAll("scale") double s, @ForAll long seed) {
         RandomGenerator rng = RandomMatrices.rng(seed);
         DenseMatrix a = gaussian(m, n, s, rng);
         int k = Math.min(m, n);
-        double[] ref = REF.svd(a).s();
+        double[] ref = ReferenceLinearAlgebra.singularValues(a);
         for (Backend be : BACKENDS) {
             SingularValues svd = be.svd(be.adopt(a));
             String what = "svd " + m + "x" + n + " scale " + s;
@@ -214,7 +213,7 @@ class BackendPropertiesTest {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261213")
     @Label("solve: A X = B agrees on every backend for well-conditioned A of any size and scale")
     void solveAgrees(@ForAll @IntRange(min = 0, max = 12) int n, @ForAll @IntRange(min = 0, max = 3) int nrhs,
             @ForAll("scale") double sa, @ForAll("scale") double sb, @ForAll long seed) {
@@ -223,24 +222,23 @@ class BackendPropertiesTest {
         DenseMatrix a = RandomMatrices.gaussian(n, n, 1, rng).plusScaled(3 * Math.sqrt(n) + 1, DenseMatrix.identity(n))
                 .scale(sa);
         DenseMatrix rhs = gaussian(n, nrhs, sb, rng);
-        DenseMatrix ref = REF.solve(a, rhs);
+        DenseMatrix ref = ReferenceLinearAlgebra.solve(a, rhs);
         String what = "solve A " + n + "x" + n + " B " + n + "x" + nrhs;
-        assertAgrees(what + " residual", REF, product(a, false, ref, false), rhs);
         for (Backend be : BACKENDS) {
             assertAgrees(what, be, be.solve(be.adopt(a), be.adopt(rhs)), ref);
         }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261214")
     @Label("leastSquares: minimum-norm solution agrees on every backend (tall, wide, square, empty)")
     void leastSquaresAgrees(@ForAll("dim") int m, @ForAll("dim") int n, @ForAll @IntRange(min = 0, max = 3) int nrhs,
             @ForAll("scale") double sa, @ForAll("scale") double sb, @ForAll long seed) {
         RandomGenerator rng = RandomMatrices.rng(seed);
         DenseMatrix a = gaussian(m, n, sa, rng), rhs = gaussian(m, nrhs, sb, rng);
-        double[] sv = REF.svd(a).s();
+        double[] sv = ReferenceLinearAlgebra.singularValues(a);
         // Agreement to 1e-10 needs a condition number well below 1e3 (the error of least squares grows like κ²ε).
         Assume.that(sv.length == 0 || sv[sv.length - 1] * 100 >= sv[0]);
-        DenseMatrix ref = REF.leastSquares(a, rhs);
+        DenseMatrix ref = ReferenceLinearAlgebra.minimumNormLeastSquares(a, rhs);
         String what = "leastSquares A " + m + "x" + n + " B " + m + "x" + nrhs;
         assertThat(ref.rows()).isEqualTo(n);
         assertThat(ref.cols()).isEqualTo(nrhs);
@@ -254,7 +252,7 @@ class BackendPropertiesTest {
         return Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261215")
     @Label("NaN and ±∞ in any operand of any operation are rejected, naming the operation, operand shape and position")
     void nonFiniteInputsAreRejected(@ForAll @IntRange(min = 0, max = 9) int op, @ForAll @IntRange(min = 1, max = 6) int r,
             @ForAll @IntRange(min = 1, max = 6) int c, @ForAll("nonFinite") double bad, @ForAll long seed) {
@@ -286,7 +284,7 @@ class BackendPropertiesTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261216")
     @Label("non-finite α or β, and a non-finite C or y read because β ≠ 0, are rejected too")
     void nonFiniteScalarsAndAccumulatorsAreRejected(@ForAll("nonFinite") double bad, @ForAll @IntRange(min = 1, max = 5) int n) {
         for (Backend be : BACKENDS) {

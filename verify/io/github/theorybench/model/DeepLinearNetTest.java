@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 /** DeepLinearNet: gradient and Hessian-vector product against finite differences, the fused GD step. */
 class DeepLinearNetTest {
     private static final int[] DIMS = {4, 5, 3, 2};      // L = 3, non-square layers
+    /**
+     * The descent's end-to-end products and the forward/backward pass associate the same sums differently: a few
+     * hundred ulps of the largest entry for products of three layers and six samples.
+     */
+    private static final double ASSOCIATION_ROUND_OFF = 1e-13;
 
     private static DeepLinearNet net(Backend b) {
         RandomGenerator rng = RandomMatrices.rng(21);
@@ -98,18 +103,33 @@ class DeepLinearNetTest {
         assertThat(quad).isCloseTo(expected, Offset.offset(1e-11 * Math.abs(expected)));
     }
 
-    @Test
-    void gradientStepIsThetaMinusEtaGradient() {
-        DeepLinearNet net = net(Backends.byName("openblas"));
+    @ParameterizedTest
+    @ValueSource(strings = {"ejml", "openblas"})
+    void descentStepIsThetaMinusEtaGradientAndLeavesItsInputAlone(String backend) {
+        DeepLinearNet net = net(Backends.byName(backend));
         double[] theta = point(net, 6);
         double[] g = DeepLinearNet.flatten(net.evaluate(net.unflatten(theta)).gradients());
-        List<Matrix> w = net.unflatten(theta);
-        double before = net.step(w, 0.01).loss();
-        assertThat(before).isEqualTo(net.loss(net.unflatten(theta)));
-        double[] after = DeepLinearNet.flatten(w);
+        DeepLinearNet.Descent descent = net.descent();
+        DeepLinearNet.Layers w = DeepLinearNet.Layers.of(net.backend(), net.unflatten(theta));
+        var at = descent.evaluate(w);
+        // the descent multiplies end to end (W_L⋯W_1)X where the forward pass multiplies W_l(⋯(W_1X)): round-off apart
+        double loss = net.loss(net.unflatten(theta));
+        assertThat(at.loss()).isCloseTo(loss, Offset.offset(ASSOCIATION_ROUND_OFF * loss));
+        double gmax = java.util.Arrays.stream(g).map(Math::abs).max().orElseThrow();
+        assertThat(DeepLinearNet.flatten(at.gradient().list())).containsExactly(g,
+                Offset.offset(ASSOCIATION_ROUND_OFF * gmax));
+        DeepLinearNet.Layers next = descent.step(w, at.gradient(), 0.01);
+        assertThat(next).isNotSameAs(w);
+        assertThat(DeepLinearNet.flatten(w.list())).containsExactly(theta);          // the input is not modified
+        double[] after = DeepLinearNet.flatten(next.list());
         for (int k = 0; k < theta.length; k++) {
             assertThat(after[k]).isCloseTo(theta[k] - 0.01 * g[k], Offset.offset(1e-14));
         }
+        // the next step writes the other buffer set: x_1 stays intact while x_2 is formed
+        DeepLinearNet.Layers third = descent.step(next, descent.evaluate(next).gradient(), 0.01);
+        assertThat(third).isNotSameAs(next).isNotSameAs(w);
+        assertThat(DeepLinearNet.flatten(next.list())).containsExactly(after);
+        assertThat(descent.step(third, descent.evaluate(third).gradient(), 0.01)).isSameAs(next);
     }
 
     @Test

@@ -59,7 +59,8 @@ public final class ClaimsCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         io.github.theorybench.linalg.NativeLibraries.useSingleThreadedOpenBlas();     // same bits every run
         Backend backend = Backends.byName(options.backend);
-        err.println("theorybench: backend " + backend.description());
+        err.println("theorybench: backend " + backend.description() + "; " + options.workers()
+                + " check(s) at once");
         List<ClaimCheck> checks = ClaimRegistry.covering(ids);
         List<String> uncovered = ids.stream().filter(id -> checks.stream().noneMatch(c -> c.ids().contains(id)))
                 .toList();
@@ -72,7 +73,7 @@ public final class ClaimsCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, line);
             err.flush();
         });
-        List<ClaimsRun.Outcome> outcomes = ClaimsRun.run(checks, ids, ctx);
+        List<ClaimsRun.Outcome> outcomes = ClaimsRun.run(checks, ids, ctx, options.workers());
         double wall = (System.nanoTime() - start) / 1e9;
         String command = commandName + (only == null ? "" : " --only " + only) + " --backend " + options.backend
                 + " --seed " + options.seed + (options.quick ? " --quick" : "");

@@ -21,7 +21,20 @@ public final class RunOptions {
             description = "Report directory (default: ${DEFAULT-VALUE}); must be empty or a previous report.")
     Path out;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Checks run at once, each on single-threaded BLAS (default: min(2, cores)); the report is the"
+                    + " same for every N, timings aside.")
+    Integer jobs;
+
+    /** The number of workers: --jobs, or {@link io.github.theorybench.report.OrderedWorkers#defaultWorkers()}. */
+    int workers() {
+        return jobs != null ? jobs : io.github.theorybench.report.OrderedWorkers.defaultWorkers();
+    }
+
     void validate() {
+        if (jobs != null && jobs < 1) {
+            throw new UsageException("--jobs must be a positive integer, got " + jobs);
+        }
         if (seed < 0) {
             throw new UsageException("--seed must be a non-negative integer, got " + seed);
         }

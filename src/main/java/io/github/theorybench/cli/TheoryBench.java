@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "theorybench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Executable checks of deep-learning theory, and benchmarks of their linear-algebra hot loops.",
-        subcommands = {ClaimsCommand.class, BenchCommand.class, ReportCommand.class, BackendsCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ClaimsCommand.class, SweepCommand.class, MergeCommand.class, BenchCommand.class,
+                ReportCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class})
 public final class TheoryBench implements Runnable {
     /** Exit code for bad usage (flags, IDs, sizes, seeds, output directory). */
     public static final int EXIT_USAGE = 2;
@@ -28,7 +28,7 @@ public final class TheoryBench implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: choose claims, bench, report or backends (see --help)");
+                "missing command: choose claims, sweep, merge, bench, report or backends (see --help)");
     }
 
     /** Builds the command line with the project's one-line error handling. */

@@ -18,7 +18,11 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Pure-Java EJML backend. Operates on {@link DenseMatrix} arrays through {@code DMatrixRMaj.wrap} (no copy). With
- * {@code concurrent = true} the multiplications use EJML's {@code *_MT_*} facades (one worker per core).
+ * {@code concurrent = true} the multiplications use EJML's {@code *_MT_*} facades (one worker per core). Those split
+ * the rows of the result over the workers and compute each row with the single-threaded loop, so {@code ejml-mt}
+ * returns the same bits as {@code ejml} whatever the scheduling (tested in {@code RunDeterminismTest}); decompositions
+ * and solvers are single-threaded in both, and every call builds its own workspaces, so both are safe to share between
+ * threads.
  */
 public final class EjmlBackend implements Backend {
     private final boolean concurrent;
@@ -40,7 +44,9 @@ public final class EjmlBackend implements Backend {
     @Override
     public String description() {
         return "EJML " + version() + " (pure Java, " + (concurrent
-                ? "concurrent ops, " + Runtime.getRuntime().availableProcessors() + " threads)" : "single thread)");
+                ? "concurrent ops on " + Runtime.getRuntime().availableProcessors()
+                        + " threads, rows split over them: same bits as 1 thread)"
+                : "1 thread)");
     }
 
     @Override

@@ -7,6 +7,11 @@ import org.jblas.NativeBlas;
  * column-major BLAS, its c×r transpose; so C = op(A) op(B) is computed as Cᵀ = op(B)ᵀ op(A)ᵀ, i.e. dgemm with the
  * operands swapped and the same transpose flags. jblas has no DSYRK binding, so {@link #syrk} is a DGEMM.
  * LAPACK calls (not hot) work on column-major copies.
+ *
+ * <p>Threads: libjblas.so links a static OpenBLAS built without threads (it imports no pthread_create), so each call
+ * runs on the caller's thread and its results do not depend on scheduling. Whether that build locks its buffer
+ * allocator for concurrent callers cannot be read off the binary, so the native calls are serialized on this
+ * instance ({@link Backends} hands out one): checks running on several workers share it safely.
  */
 public final class JblasBackend implements Backend {
     private final String version;
@@ -27,7 +32,8 @@ public final class JblasBackend implements Backend {
 
     @Override
     public String description() {
-        return "jblas " + version + " (JNI to its bundled ATLAS/LAPACK build, libjblas.so)";
+        return "jblas " + version + " (JNI to its bundled OpenBLAS/LAPACK build, libjblas.so; 1 thread per call,"
+                + " calls serialized across threads)";
     }
 
     @Override
@@ -49,7 +55,8 @@ public final class JblasBackend implements Backend {
     }
 
     @Override
-    public void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta, Matrix c) {
+    public synchronized void gemm(boolean transA, boolean transB, double alpha, Matrix a, Matrix b, double beta,
+            Matrix c) {
         Shapes.requireGemm(transA, transB, alpha, a, b, beta, c);
         int k = transA ? a.rows() : a.cols();
         if (c.size() == 0) {
@@ -60,7 +67,7 @@ public final class JblasBackend implements Backend {
     }
 
     @Override
-    public void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
+    public synchronized void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
         Shapes.requireSyrk(trans, alpha, a, beta, c);
         // A Aᵀ = gemm(A, Aᵀ); Aᵀ A = gemm(Aᵀ, A). Same array twice, no copy.
         int k = trans ? a.rows() : a.cols();
@@ -73,7 +80,7 @@ public final class JblasBackend implements Backend {
     }
 
     @Override
-    public void gemv(boolean trans, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
+    public synchronized void gemv(boolean trans, double alpha, Matrix a, Matrix x, double beta, Matrix y) {
         Shapes.requireGemv(trans, alpha, a, x, beta, y);
         if (y.size() == 0) {
             return;
@@ -89,7 +96,7 @@ public final class JblasBackend implements Backend {
     }
 
     @Override
-    public SymmetricEigen eigSym(Matrix a) {
+    public synchronized SymmetricEigen eigSym(Matrix a) {
         Shapes.requireSquare("eigSym", a);
         Shapes.requireFinite("eigSym", "A", a);
         int n = a.rows();
@@ -105,7 +112,7 @@ public final class JblasBackend implements Backend {
     }
 
     @Override
-    public SingularValues svd(Matrix a) {
+    public synchronized SingularValues svd(Matrix a) {
         Shapes.requireFinite("svd", "A", a);
         int m = a.rows(), n = a.cols(), k = Math.min(m, n);
         if (k == 0) {
@@ -126,7 +133,7 @@ public final class JblasBackend implements Backend {
     }
 
     @Override
-    public DenseMatrix solve(Matrix a, Matrix b) {
+    public synchronized DenseMatrix solve(Matrix a, Matrix b) {
         Shapes.requireSolve(a, b);
         int n = a.rows(), nrhs = b.cols();
         double[] acm = a.toDense().transpose().data();
@@ -139,7 +146,7 @@ public final class JblasBackend implements Backend {
     }
 
     @Override
-    public DenseMatrix leastSquares(Matrix a, Matrix b) {
+    public synchronized DenseMatrix leastSquares(Matrix a, Matrix b) {
         if (b.rows() != a.rows()) {
             throw new IllegalArgumentException("leastSquares: A is " + a.shape() + " but B is " + b.shape());
         }

@@ -10,6 +10,7 @@ import org.bytedeco.openblas.global.openblas;
  */
 public final class NativeLibraries {
     private static volatile boolean openBlasLoaded;
+    private static volatile boolean singleThreaded;
 
     private NativeLibraries() {
     }
@@ -57,26 +58,33 @@ public final class NativeLibraries {
     /**
      * Runs OpenBLAS on one thread from now on. Claim checks work on matrices of tens to hundreds of rows, where a second
      * BLAS thread buys about 5% and makes reductions split differently from run to run (two identical claim runs
-     * differed in 22 of 51 rows' last digits with 2 threads, none with 1): the cores belong to independent seeds
-     * and instances instead (Trust rule 5). The benchmarks keep OpenBLAS's threaded default.
+     * differed in 22 of 51 rows' last digits with 2 threads, none with 1): the cores belong to independent checks and
+     * seeds instead ({@code report.ClaimsRun}, {@code sweep}), Trust rule 5. The benchmarks keep OpenBLAS's threaded
+     * default. jblas's bundled OpenBLAS has no threads and EJML's concurrent ops give the same bits as one thread, so
+     * OpenBLAS is the one library that needs telling.
      */
     public static synchronized void useSingleThreadedOpenBlas() {
         loadOpenBlas();
         openblas.blas_set_num_threads(1);
+        singleThreaded = true;
     }
 
     /**
-     * OpenBLAS's thread count: bytedeco reports -1 until someone sets it, which means OpenBLAS's own default (one
-     * thread per core, or OPENBLAS_NUM_THREADS).
+     * OpenBLAS's thread configuration for backend descriptions, e.g. "1 thread (set for claim runs: same bits every
+     * run)" or "2 threads (OpenBLAS default: one per core)". bytedeco reports -1 until someone sets the count, which
+     * means OpenBLAS's own default (one thread per core, or OPENBLAS_NUM_THREADS).
      */
     public static String openBlasThreads() {
+        if (singleThreaded && openblas.blas_get_num_threads() == 1) {
+            return "1 thread (set for claim runs: same bits every run)";
+        }
         int t = openblas.blas_get_num_threads();
         if (t > 0) {
-            return Integer.toString(t);
+            return t + (t == 1 ? " thread" : " threads");
         }
         String env = System.getenv("OPENBLAS_NUM_THREADS");
-        return env != null ? env + " (OPENBLAS_NUM_THREADS)"
-                : Runtime.getRuntime().availableProcessors() + " (default: one per core)";
+        return env != null ? env + " thread(s) (OPENBLAS_NUM_THREADS)"
+                : Runtime.getRuntime().availableProcessors() + " threads (OpenBLAS default: one per core)";
     }
 
     /**

@@ -13,7 +13,10 @@ import org.bytedeco.openblas.global.openblas;
  * Native OpenBLAS + LAPACKE through {@code org.bytedeco:openblas} (which ships OpenBLAS, LAPACKE and the gfortran
  * runtime). Its storage is {@link DirectMatrix}: CBLAS gets the buffers' addresses in row-major layout, no copy and
  * no transposed copy (transposes are CBLAS flags). Heap matrices passed in are copied into direct buffers for the
- * call (the same copy JNI would make). LAPACK routines (not hot) run on heap copies.
+ * call (the same copy JNI would make). LAPACK routines (not hot) run on heap copies. Every call allocates its own
+ * buffers (no state is kept between calls), and OpenBLAS 0.3.28's threaded build locks its own buffer pool, so
+ * checks on several Java threads may share this backend; with OpenBLAS on 1 thread each call runs on its caller's
+ * thread and gives the same bits whatever else runs ({@link NativeLibraries#useSingleThreadedOpenBlas}).
  */
 public final class OpenBlasBackend implements Backend {
     private final String version;
@@ -35,7 +38,7 @@ public final class OpenBlasBackend implements Backend {
     @Override
     public String description() {
         return "OpenBLAS " + version + " via org.bytedeco (DYNAMIC_ARCH build, kernel "
-                + NativeLibraries.openBlasCoreType() + ", LAPACKE, threads " + NativeLibraries.openBlasThreads()
+                + NativeLibraries.openBlasCoreType() + ", LAPACKE, " + NativeLibraries.openBlasThreads()
                 + ", off-heap storage)";
     }
 

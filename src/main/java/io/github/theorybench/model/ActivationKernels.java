@@ -22,10 +22,13 @@ public final class ActivationKernels {
      */
     static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
-    /** Which tanh′ loop runs, for reports: "Vector API, 8 lanes" or "scalar Math.exp". */
+    /**
+     * Which tanh′ loop runs, for reports: "Vector API, 8 lanes, …" or "scalar …". Both compute the same bits
+     * ({@link KernelExp}); the vector loop is the faster one.
+     */
     public static String tanhDerivativeKernel() {
-        return VECTOR_API ? "Vector API, " + VectorTanh.lanes() + " lanes"
-                : "scalar Math.exp (start the JVM with --add-modules jdk.incubator.vector for the vector loop)";
+        return VECTOR_API ? "Vector API, " + VectorTanh.lanes() + " lanes, KernelExp (same bits as the scalar loop)"
+                : "scalar KernelExp loop (start the JVM with --add-modules jdk.incubator.vector for the vector loop)";
     }
 
     private ActivationKernels() {
@@ -77,10 +80,8 @@ public final class ActivationKernels {
                     VectorTanh.derivativeRow(in, out, off, n, scale);
                 } else if (derivative) {
                     for (int j = 0; j < n; j++) {
-                        // tanh′ x = 4e^{−2|x|}/(1 + e^{−2|x|})² (one exp; see Activation.TANH)
-                        double e = Math.exp(-2.0 * Math.abs(in[off + j]));
-                        double q = 1.0 + e;
-                        out[off + j] = scale[j] * 4.0 * e / (q * q);
+                        // the vector loop's scalar twin: the same bits with or without the Vector API
+                        out[off + j] = KernelExp.scaledTanhDerivative(scale[j], in[off + j]);
                     }
                 } else {
                     for (int j = 0; j < n; j++) {

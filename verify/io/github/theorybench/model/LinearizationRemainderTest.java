@@ -1,4 +1,4 @@
-package io.github.theorybench.claims.lazy;
+package io.github.theorybench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
 import io.github.theorybench.linalg.DenseMatrix;
-import io.github.theorybench.model.Activation;
-import io.github.theorybench.model.RandomMatrices;
-import io.github.theorybench.model.TwoLayerInit;
-import io.github.theorybench.model.TwoLayerNet;
 import java.util.Arrays;
 import org.assertj.core.data.Offset;
 import org.hipparchus.random.RandomGenerator;

@@ -1,11 +1,8 @@
-package io.github.theorybench.claims.lazy;
+package io.github.theorybench.model;
 
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.linalg.Matrix;
-import io.github.theorybench.model.Activation;
-import io.github.theorybench.model.TwoLayerKernels;
-import io.github.theorybench.model.TwoLayerNet;
 import java.util.Arrays;
 
 /**
@@ -14,7 +11,7 @@ import java.util.Arrays;
  * form ((X Δᵀ) ⊙ D₀) 1 (one GEMM over all points, {@link TwoLayerKernels#jvpStructured}), its gradient, and a
  * projected gradient ascent of max_i |e_i(Δ)| on the sphere ‖Δ‖_F = r.
  */
-final class LinearizationRemainder {
+public final class LinearizationRemainder {
     private final TwoLayerNet net;
     private final Backend b;
     private final DenseMatrix w0;
@@ -27,7 +24,7 @@ final class LinearizationRemainder {
     private final DenseMatrix[] g0;
     private DenseMatrix z0;
 
-    LinearizationRemainder(TwoLayerNet net, DenseMatrix w0) {
+    public LinearizationRemainder(TwoLayerNet net, DenseMatrix w0) {
         if (net.trainsOuter()) {
             throw new IllegalArgumentException("LAZY-9 remainder: first layer only (fixed signs)");
         }
@@ -45,18 +42,18 @@ final class LinearizationRemainder {
         this.g0 = new DenseMatrix[net.n()];
     }
 
-    TwoLayerNet net() {
+    public TwoLayerNet net() {
         return net;
     }
 
     /** J₀Δ at every input (structured, see class comment). */
-    double[] jvp(DenseMatrix delta) {
+    public double[] jvp(DenseMatrix delta) {
         TwoLayerKernels.jvpStructured(b, d0, x, b.adopt(delta), scratch, ones, jvp);
         return jvp.toDense().data().clone();
     }
 
     /** e_i(Δ) = f(W₀ + Δ)(x_i) − f(W₀)(x_i) − (J₀Δ)_i for every input i. */
-    double[] errors(DenseMatrix delta) {
+    public double[] errors(DenseMatrix delta) {
         double[] f = net.predictions(w0.plusScaled(1.0, delta));
         double[] jv = jvp(delta);
         double[] e = new double[f.length];
@@ -66,7 +63,7 @@ final class LinearizationRemainder {
         return e;
     }
 
-    static double maxAbs(double[] e) {
+    public static double maxAbs(double[] e) {
         double s = 0;
         for (double v : e) {
             s = Math.max(s, Math.abs(v));
@@ -74,7 +71,7 @@ final class LinearizationRemainder {
         return s;
     }
 
-    static int argMaxAbs(double[] e) {
+    public static int argMaxAbs(double[] e) {
         int k = 0;
         for (int i = 1; i < e.length; i++) {
             if (Math.abs(e[i]) > Math.abs(e[k])) {
@@ -91,7 +88,7 @@ final class LinearizationRemainder {
     }
 
     /** ∇_Δ e_i(Δ) = J_{W₀+Δ}ᵀ e_i − J₀ᵀ e_i (m × d): two structured gradients (D ⊙ r)ᵀ X. */
-    DenseMatrix gradient(DenseMatrix delta, int i) {
+    public DenseMatrix gradient(DenseMatrix delta, int i) {
         int m = net.m(), d = net.d();
         if (g0[i] == null) {
             g0[i] = DenseMatrix.wrap(m, d, net.gradientStructured(w0, unit(net.n(), i)));
@@ -101,7 +98,7 @@ final class LinearizationRemainder {
     }
 
     /** The best point of an ascent: max_i |e_i(Δ)| at ‖Δ‖_F = r, and how many evaluations it took. */
-    record Ascent(DenseMatrix delta, double value, double startValue, int evaluations) {
+    public record Ascent(DenseMatrix delta, double value, double startValue, int evaluations) {
     }
 
     /**
@@ -110,7 +107,7 @@ final class LinearizationRemainder {
      * η r, project back onto the sphere; accept only improving steps (η × 1.5), otherwise shrink η × 0.3. Returns the
      * best point seen ({@code steps} evaluations at most).
      */
-    Ascent ascend(DenseMatrix start, double r, int steps) {
+    public Ascent ascend(DenseMatrix start, double r, int steps) {
         DenseMatrix cur = start.scale(r / start.frobeniusNorm());
         double[] e = errors(cur);
         double val = maxAbs(e), startValue = val;
@@ -176,7 +173,7 @@ final class LinearizationRemainder {
      * the second-order term c Σ_j s_j σ″(z_ij)(Δ_jᵀx_i)²/2 on the sphere is a single neuron at the largest |σ″(z_ij)|.
      * Searches all (i, j) with w_jᵀx_i moved by ±r‖x_i‖ for the largest exact remainder |c s_j (σ(z+δ) − σ(z) − σ′(z)δ)|.
      */
-    DenseMatrix singleNeuronStart(double r) {
+    public DenseMatrix singleNeuronStart(double r) {
         Activation act = net.activation();
         DenseMatrix z = z0();
         double c = net.outputScale();
@@ -207,7 +204,7 @@ final class LinearizationRemainder {
     }
 
     /** The exact worst case for ReLU and its maximiser (see {@link #reluOptimum}). */
-    record ReluOptimum(double value, int input, int sign, int neurons, DenseMatrix delta) {
+    public record ReluOptimum(double value, int input, int sign, int neurons, DenseMatrix delta) {
     }
 
     /**
@@ -218,7 +215,7 @@ final class LinearizationRemainder {
      * V = c max_k [r‖x_i‖√k − Σ_{l≤k} |z|_(l)]. This is the r^{4/3} m^{−1/6} construction of CLAIMS.md LAZY-9
      * (k ≈ (r m)^{2/3} neurons within ≈ r/√k of their kink).
      */
-    ReluOptimum reluOptimum(double r) {
+    public ReluOptimum reluOptimum(double r) {
         if (net.activation() != Activation.RELU) {
             throw new IllegalStateException("reluOptimum needs ReLU, got " + net.activation());
         }
