@@ -53,22 +53,24 @@ final class FeatureLearningCalibrations {
                         + "within 17%), and the calibrated slope over d = 8, 10, 12 alone is 1.00 against 0.67 here; "
                         + "the calibrated 1.55 rests mostly on its 5-seed n*(6) = 238 (a 2x jump to 503 at d = 8), "
                         + "where this project's 10-seed crossing at d = 6 is 377. n* is nearly d-independent at these "
-                        + "sizes (11 down to 4.4 d^2); both slopes lie inside the window [0.4, 2.6]"),
+                        + "sizes (11 down to 4.4 d^2); over 20 seed blocks the "
+                        + "exponent ranges 0.50-2.01 (mean 1.41, sd 0.44), so the calibrated 1.55 is a typical block and "
+                        + "seed 1 (0.69) the second lowest"),
                 new Calibration(SampleComplexityCheck.HE_FOUR_ONLY, "He4-only target: median test MSE at n = 200, "
-                        + "400, 800 (d = 10)", "observed", 0.48, 0.87, "0.87, 0.71, 0.48", "within 2x (0.89, 0.63, "
-                        + "0.46)"),
+                        + "400, 800 (d = 10)", "observed", 0.48, 0.87, "0.87, 0.71, 0.48", "within 2x (0.87, 0.69, "
+                        + "0.42)"),
                 new Calibration(SampleComplexityCheck.HE_FOUR_ONLY, "He4-only target: share of ||W1||_F^2 along u",
-                        "medianShare", 0.38, 0.45, "0.38-0.45", "within 2x (0.33, 0.38, 0.47)"),
+                        "medianShare", 0.38, 0.45, "0.38-0.45", "within 2x (0.34, 0.43, 0.50)"),
                 new Calibration(TransferDimensionCheck.BEATS_RANDOM_FEATURES, "pretrained median test MSE, d = 6..12",
                         "pretrainedMedian", 0.24, 0.42, "0.25, 0.27, 0.42, 0.24 (5 seeds)",
-                        "within 2x (0.31, 0.29, 0.23, 0.27)"),
+                        "within 2x (0.30, 0.31, 0.29, 0.29 over 20 seeds)"),
                 new Calibration(TransferDimensionCheck.BEATS_RANDOM_FEATURES, "random features' median test MSE, "
                         + "d = 6..12", "randomFeaturesMedian", 0.98, 1.27, "0.98, 1.27, 1.18, 1.06",
-                        "within 2x (0.85, 1.11, 1.11, 1.18)"),
+                        "within 2x (0.77, 1.12, 1.12, 1.16)"),
                 new Calibration(TransferDimensionCheck.FLAT_IN_D, "slope of ln(pretrained median) in ln d", "observed",
-                        0.20, 0.20, "0.20", "-0.30 (SE 0.23): for a slope near 0 a ratio means nothing; both lie inside "
+                        0.20, 0.20, "0.20", "-0.06 (SE 0.05): for a slope near 0 a ratio means nothing; both lie inside "
                         + "[-0.5, 0.5] and the per-d medians agree within 2x"),
                 new Calibration(TransferDimensionCheck.FROM_D_SAMPLES, "pretrained on n_src = d: median test MSE",
-                        "pretrainedMedian", 1.03, 1.32, "1.03, 1.15, 1.32, 1.12", "within 2x (1.10, 1.11, 1.10, 1.19)"));
+                        "pretrainedMedian", 1.03, 1.32, "1.03, 1.15, 1.32, 1.12", "within 2x (1.10, 1.12, 1.11, 1.17)"));
     }
 }
