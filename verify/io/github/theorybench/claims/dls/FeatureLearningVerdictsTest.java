@@ -310,7 +310,8 @@ class FeatureLearningVerdictsTest {
     // ---- DLS-5 ----
 
     static TransferDimensionCheck.Measurement transferDims(double pre, double rf, double fromD) {
-        TransferDimensionCheck.Sizes z = new TransferDimensionCheck.Sizes(new int[] {6, 12}, 8, 5, 2, 10, 216);
+        TransferDimensionCheck.Sizes z = new TransferDimensionCheck.Sizes(new int[] {6, 12}, 8, 5, 2, 2, 10,
+                216);
         List<TransferDimensionRun> runs = new ArrayList<>();
         for (int d : z.ds()) {
             for (int s = 0; s < 2; s++) {

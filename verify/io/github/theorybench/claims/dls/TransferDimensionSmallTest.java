@@ -15,14 +15,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * DLS-5 replayed once on a small instance (d = 4, 6, m = 30, 100 test points, N = 20, 3 seeds) inside the asserting
+ * DLS-5 replayed once on a small instance (d = 4, 6, m = 30, 100 test points, N = 20, 3 seeds, 4 at d = 4) inside the asserting
  * test: one (seed, d)'s four test MSEs recomputed by {@link DlsReference}, the ratios and slopes from the measured
  * medians by sorting and a two-point slope.
  */
 @SmallInstances
 class TransferDimensionSmallTest {
     static final TransferDimensionCheck.Sizes SIZES = new TransferDimensionCheck.Sizes(new int[] {4, 6}, 30, 100, 3,
-            20, 64);
+            4, 20, 64);
     static final double TOL = 1e-7;
 
     @Test
@@ -67,6 +67,9 @@ class TransferDimensionSmallTest {
         Assertions.assertThat(flat.observed()).isCloseTo(Math.log(pre[1] / pre[0]) / Math.log(1.5), within(1e-9));
         Assertions.assertThat(vs).hasSize(2 + 1 + 2 + 1);
         Assertions.assertThat(check.tables(m).get(0).rows()).hasSize(2);
+        // the smallest d gets its own seed count (CLAIMS sizes: 40 at d = 6, 20 elsewhere)
+        Assertions.assertThat(m.runs().stream().filter(r -> r.d() == 4).count()).isEqualTo(4);
+        Assertions.assertThat(m.runs().stream().filter(r -> r.d() == 6).count()).isEqualTo(3);
     }
 
     /** The LOO ridge head on the target sample for layer W = scale·w, test MSE by loops. */
