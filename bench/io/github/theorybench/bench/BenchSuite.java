@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
+import io.github.theorybench.profile.JmhProfilers;
 import io.github.theorybench.report.ReportFiles;
 import io.github.theorybench.report.RunInfo;
 import java.io.BufferedReader;
@@ -14,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -28,25 +31,86 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the JMH suite ({@link HotLoopBenchmark}, {@link DgemmBenchmark}) with JMH's own runner and writes
- * {@code jmh.json} (JMH's JSON format, all runs combined), {@code README.md} (tables) and one PNG bar chart per hot
- * loop, staged and moved into place. Quick mode: smallest size, one fork, short iterations (the CI smoke run).
+ * Runs the JMH suite ({@link HotLoopBenchmark} over a size sweep, {@link DgemmBenchmark}, {@link StreamBenchmark})
+ * with JMH's own runner and its GC profiler (allocation per operation), then NumPy on the same sizes, and writes
+ * {@code jmh.json} (JMH's JSON, all runs combined), {@code numpy.json}, {@code README.md} (ratios first) and the PNG
+ * charts, staged and moved into place. Quick mode: smallest size, one fork, short iterations (the CI smoke run).
  */
 public final class BenchSuite {
     private BenchSuite() {
     }
 
-    /** Settings of one suite run, recorded in the report. */
-    public record Plan(boolean quick, List<HotLoopSizes> sizes, int forks, int warmups, int iterations,
+    /**
+     * How long one group of benchmarks is measured. The 99.9% error JMH reports is t(0.9995, N−1)·s/√N over N =
+     * forks × iterations samples: with N = 8–10 it stays below 10% of the score when the samples' coefficient of
+     * variation is below ≈ 5–6%, which a quiet machine gives (a row that misses is marked in the report).
+     */
+    public record Tier(String name, int forks, int warmups, double warmupSeconds, int iterations,
             double iterationSeconds) {
-        static Plan of(boolean quick) {
-            return quick ? new Plan(true, List.of(HotLoopSizes.ALL.get(0)), 1, 1, 2, 0.2)
-                    : new Plan(false, HotLoopSizes.ALL, 1, 2, 3, 1.0);
+        /** Lower bound of the seconds one benchmark takes, fork start-up excluded. */
+        double seconds() {
+            return forks * (warmups * warmupSeconds + iterations * iterationSeconds);
         }
     }
 
-    public static int run(boolean quick, Path outDir, PrintStream progress) throws Exception {
-        Plan plan = Plan.of(quick);
+    /** Sizes whose structured Gram is below this many GEMM-equivalent flops are timed in the "small" tier. */
+    static final double SMALL_FLOPS = 2e8;
+    /**
+     * Sub-millisecond to millisecond operations: one fork, 0.4 s of warm-up (the Vector API loop is already compiled:
+     * {@link HotLoopBenchmark} warms it in its setup), ten 0.1 s samples of hundreds of operations each.
+     */
+    static final Tier SMALL = new Tier("small", 1, 2, 0.2, 10, 0.1);
+    /**
+     * 10–2000 ms operations: two forks (so fork-to-fork variance is in the error), one 0.5 s warm-up iteration (the
+     * kernel is warmed in setup; BLAS needs no JIT), four 0.5 s samples each.
+     */
+    static final Tier LARGE = new Tier("large", 2, 1, 0.5, 4, 0.5);
+    /** The peak and bandwidth references the ratios and the floor divide by: measured like the large sizes. */
+    static final Tier REFERENCE = LARGE;
+    static final Tier QUICK = new Tier("quick", 1, 2, 0.2, 3, 0.1);
+
+    /** Settings of one suite run, recorded in the report. */
+    public record Plan(boolean quick, boolean userSizes, List<HotLoopSizes> sizes) {
+        public static Plan of(boolean quick, List<HotLoopSizes> userSizes) {
+            if (userSizes != null && !userSizes.isEmpty()) {
+                return new Plan(quick, true, List.copyOf(userSizes));
+            }
+            return new Plan(quick, false, quick ? List.of(HotLoopSizes.SWEEP.get(2)) : HotLoopSizes.SWEEP);
+        }
+
+        Tier tier(HotLoopSizes s) {
+            return quick ? QUICK : s.flops("gramStructured") < SMALL_FLOPS ? SMALL : LARGE;
+        }
+
+        Tier referenceTier() {
+            return quick ? QUICK : REFERENCE;
+        }
+
+        /** The size the floor and the headline NumPy comparison use: the largest by flops. */
+        HotLoopSizes largest() {
+            return sizes.stream().max(java.util.Comparator.comparingDouble(s -> s.flops("gramStructured")))
+                    .orElseThrow();
+        }
+    }
+
+    public static int run(Plan plan, Path outDir, PrintStream progress) throws Exception {
+        return run(plan, outDir, progress, List.of());
+    }
+
+    /**
+     * As {@link #run(Plan, Path, PrintStream)}, with JMH profilers ({@code --prof NAME[:OPTIONS]}, issue 16): with
+     * {@code async} the flame graphs go to {@code prof-async/}; {@code stack} prints to the log. JMH's GC profiler
+     * always runs (the tables show bytes allocated per operation), so {@code gc} adds nothing.
+     */
+    public static int run(Plan plan, Path outDir, PrintStream progress, List<String> prof) throws Exception {
+        Path asyncDir = Files.createTempDirectory("theorybench-jmh-async-");
+        List<JmhProfilers.Spec> profilers;
+        try {
+            profilers = JmhProfilers.parse(prof, asyncDir).stream().filter(sp -> !sp.name().equals("gc")).toList();
+        } catch (RuntimeException e) {
+            ReportFiles.deleteTree(asyncDir);
+            throw e;
+        }
         // Fail before any benchmark if a promised backend cannot load (one line, from Backends).
         List<Backend> backends = Backends.all();
         backends.forEach(b -> progress.println("bench: " + b.name() + ": " + b.description()));
@@ -54,29 +118,32 @@ public final class BenchSuite {
         long start = System.nanoTime();
         List<RunResult> results = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        String[] allSizes = plan.sizes().stream().map(HotLoopSizes::label).toArray(String[]::new);
-        String[] explicitSizes = plan.sizes().stream().filter(s -> s.explicitSkipReason() == null)
-                .map(HotLoopSizes::label).toArray(String[]::new);
         for (HotLoopSizes s : plan.sizes()) {
-            if (s.explicitSkipReason() != null) {
-                String line = "explicit forms skipped at (" + s.n() + ", " + s.m() + ", " + s.d() + "): "
-                        + s.explicitSkipReason();
-                progress.println("bench: " + line);
-                skipped.add(line);
+            if (!s.explicitRuns()) {
+                skipped.add("explicit forms skipped at " + s.label() + ": " + s.explicitSkipReason());
             }
         }
-        progress.println("bench: structured forms at " + String.join(", ", allSizes));
-        results.addAll(runJmh(plan, HotLoopBenchmark.class.getName() + "\\.\\w+Structured$", allSizes));
-        if (explicitSizes.length > 0) {
-            progress.println("bench: explicit forms at " + String.join(", ", explicitSizes));
-            results.addAll(runJmh(plan, HotLoopBenchmark.class.getName() + "\\.\\w+Explicit$", explicitSizes));
+        skipped.forEach(line -> progress.println("bench: " + line));
+        Map<Tier, List<HotLoopSizes>> byTier = new LinkedHashMap<>();
+        plan.sizes().forEach(s -> byTier.computeIfAbsent(plan.tier(s), t -> new ArrayList<>()).add(s));
+        for (Map.Entry<Tier, List<HotLoopSizes>> e : byTier.entrySet()) {
+            String[] all = e.getValue().stream().map(HotLoopSizes::label).toArray(String[]::new);
+            String[] explicit = e.getValue().stream().filter(HotLoopSizes::explicitRuns).map(HotLoopSizes::label)
+                    .toArray(String[]::new);
+            progress.println("bench: structured forms at " + String.join(", ", all) + " (" + e.getKey() + ")");
+            results.addAll(runJmh(e.getKey(), HotLoopBenchmark.class.getName() + "\\.\\w+Structured$", all, profilers));
+            if (explicit.length > 0) {
+                progress.println("bench: explicit forms at " + String.join(", ", explicit) + " (" + e.getKey() + ")");
+                results.addAll(runJmh(e.getKey(), HotLoopBenchmark.class.getName() + "\\.\\w+Explicit$", explicit, profilers));
+            }
         }
-        progress.println("bench: DGEMM n = " + DgemmBenchmark.N + " (peak reference)");
-        results.addAll(runJmh(plan, DgemmBenchmark.class.getName() + "\\.dgemm$", null));
+        progress.println("bench: DGEMM n = " + DgemmBenchmark.N + " (peak reference) and STREAM copy/triad ("
+                + StreamBenchmark.N + " doubles, bandwidth reference)");
+        results.addAll(runJmh(plan.referenceTier(), DgemmBenchmark.class.getName() + "\\.dgemm$", null, profilers));
+        results.addAll(runJmh(plan.referenceTier(), StreamBenchmark.class.getName() + "\\.\\w+$", null, profilers));
+        double jmhWall = (System.nanoTime() - start) / 1e9;
+        JsonNode numpy = numpyReference(plan.sizes(), progress);
         double wall = (System.nanoTime() - start) / 1e9;
-
-        HotLoopSizes largest = plan.sizes().get(plan.sizes().size() - 1);
-        JsonNode numpy = numpyReference(largest, progress);
 
         Path staging = ReportFiles.staging(outDir);
         try {
@@ -84,45 +151,60 @@ public final class BenchSuite {
                     StandardCharsets.UTF_8)) {
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
             }
-            BenchTables tables = BenchTables.of(results);
-            for (String loop : BenchTables.LOOPS) {
-                BenchCharts.render(tables, loop, staging.resolve("bench-" + loop + ".png"));
+            if (numpy != null) {
+                Files.writeString(staging.resolve("numpy.json"), numpy.toPrettyString() + "\n");
             }
-            BenchCharts.renderDgemm(tables, staging.resolve("bench-dgemm.png"));
-            Files.writeString(staging.resolve("README.md"),
-                    BenchTables.markdown(tables, plan, skipped, backends, numpy, largest, wall));
+            BenchTables tables = BenchTables.of(results, numpy);
+            for (String loop : BenchTables.LOOPS) {
+                BenchCharts.crossover(tables, loop, staging.resolve("crossover-" + loop + ".png"));
+            }
+            Files.writeString(staging.resolve("README.md"), BenchTables.markdown(tables, new BenchTables.Context(plan,
+                    skipped, backends, numpy == null ? null : numpy.path("numpy").asText(), jmhWall, wall,
+                    machineLine())));
+            try (var entries = Files.list(asyncDir)) {
+                if (entries.findAny().isPresent()) {
+                    Files.move(asyncDir, staging.resolve("prof-async")); // JMH -prof async flame graphs
+                }
+            }
             ReportFiles.publish(staging, outDir);
         } finally {
             ReportFiles.deleteTree(staging);
+            ReportFiles.deleteTree(asyncDir);
         }
         progress.printf(Locale.ROOT, "bench: %d results in %.0f s -> %s%n", results.size(), wall,
                 outDir.resolve("README.md"));
         return 0;
     }
 
-    private static Collection<RunResult> runJmh(Plan plan, String include, String[] sizes) throws Exception {
-        ChainedOptionsBuilder o = new OptionsBuilder().include(include).forks(plan.forks())
-                .warmupIterations(plan.warmups()).measurementIterations(plan.iterations())
-                .warmupTime(TimeValue.milliseconds((long) (plan.iterationSeconds() * 1000)))
-                .measurementTime(TimeValue.milliseconds((long) (plan.iterationSeconds() * 1000)))
+    private static List<RunResult> runJmh(Tier tier, String include, String[] sizes,
+            List<JmhProfilers.Spec> profilers) throws Exception {
+        ChainedOptionsBuilder o = new OptionsBuilder().include(include).forks(tier.forks())
+                .warmupIterations(tier.warmups()).measurementIterations(tier.iterations())
+                .warmupTime(TimeValue.milliseconds((long) (tier.warmupSeconds() * 1000)))
+                .measurementTime(TimeValue.milliseconds((long) (tier.iterationSeconds() * 1000)))
                 .timeUnit(TimeUnit.MILLISECONDS).shouldFailOnError(true).verbosity(VerboseMode.NORMAL)
+                .addProfiler(GCProfiler.class)
                 .jvmArgs("-Xmx12g", "-Xms1g", "--add-modules", "jdk.incubator.vector");
         if (sizes != null) {
             o = o.param("size", sizes);
         }
-        return new Runner(o.build()).run();
+        return new ArrayList<>(new Runner(JmhProfilers.apply(o, profilers).build()).run());
     }
 
-    /** Times the same structured formulas in NumPy on this machine, if python3 with NumPy is available. */
-    static JsonNode numpyReference(HotLoopSizes size, PrintStream progress) {
+    /**
+     * Times the same structured formulas in NumPy on this machine at every size, right after the JMH runs (so the
+     * ratios compare one session), if python3 with NumPy is available; null otherwise.
+     */
+    static JsonNode numpyReference(List<HotLoopSizes> sizes, PrintStream progress) {
         Path script = Path.of("bench", "numpy_reference.py");
         if (!Files.exists(script)) {
             progress.println("bench: NumPy reference skipped: " + script + " not found (run from the repository root)");
             return null;
         }
+        List<String> cmd = new ArrayList<>(List.of("python3", script.toString()));
+        sizes.forEach(s -> cmd.add(s.label()));
         try {
-            Process p = new ProcessBuilder("python3", script.toString(), size.label(), "10")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -132,7 +214,7 @@ public final class BenchSuite {
                 progress.println("bench: NumPy reference skipped: python3 " + script + " failed (no NumPy?)");
                 return null;
             }
-            progress.println("bench: NumPy reference " + out);
+            progress.println("bench: NumPy reference done");
             return new ObjectMapper().readTree(out);
         } catch (IOException e) {
             progress.println("bench: NumPy reference skipped: " + e.getMessage());
@@ -145,7 +227,7 @@ public final class BenchSuite {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        System.exit(run(quick, Path.of("reports", "bench"), System.err));
+        System.exit(run(Plan.of(quick, null), Path.of("reports", "bench"), System.err));
     }
 
     static String machineLine() {

@@ -2,32 +2,83 @@ package io.github.theorybench.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.theorybench.linalg.Backend;
+import io.github.theorybench.model.ActivationKernels;
 import io.github.theorybench.report.RunInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
 
-/** JMH results as rows, and the Markdown page of the benchmark report. */
+/** JMH results as rows, the same-run ratios computed from them, and the Markdown page of the benchmark report. */
 public final class BenchTables {
     /** The hot loops, in report order. */
     public static final List<String> LOOPS = List.of("jacobian", "gram", "gradient");
+    /** The forms of each loop, structured first. */
+    public static final List<String> FORMS = List.of("structured", "explicit");
+    /** Every reported row must have a 99.9% error below this fraction of its score, or be marked. */
+    public static final double ERROR_TARGET = 0.10;
+    /** The issue-20 aim for the structured Gram and gradient at the largest size: at most this multiple of the floor. */
+    public static final double FLOOR_TARGET = 1.3;
 
-    /** One measured benchmark: loop (jacobian/gram/gradient/dgemm), form, backend, size label, ms ± error. */
-    public record Row(String loop, String form, String backend, String size, double ms, double error) {
-        double gflops() {
-            String bench = loop.equals("dgemm") ? "dgemm" : loop + capitalize(form);
-            HotLoopSizes s = loop.equals("dgemm") ? HotLoopSizes.ALL.get(0) : HotLoopSizes.parse(size);
-            return s.flops(bench) / (ms * 1e-3) / 1e9;
+    /**
+     * One measured benchmark: loop (jacobian, gram, gradient; dgemm; stream), form (structured/explicit; dgemm;
+     * copy/triad), backend ("java" for STREAM), size label, mean ms, its 99.9% error, median ms, sample count, forks,
+     * and heap bytes allocated per operation (JMH's gc.alloc.rate.norm; NaN when not measured).
+     */
+    public record Row(String loop, String form, String backend, String size, double ms, double error, double median,
+            long samples, int forks, double allocBytes) {
+        /** The 99.9% error is below {@link #ERROR_TARGET} of the mean (false when it could not be computed). */
+        public boolean precise() {
+            return error < ERROR_TARGET * ms;
+        }
+
+        public double relativeError() {
+            return error / ms;
+        }
+
+        /** GEMM-equivalent GFLOP/s of the mean time (NaN for STREAM). */
+        public double gflops() {
+            if (loop.equals("dgemm")) {
+                return DgemmBenchmark.FLOPS / (ms * 1e-3) / 1e9;
+            }
+            if (loop.equals("stream")) {
+                return Double.NaN;
+            }
+            return sizes().flops(loop + capitalize(form)) / (ms * 1e-3) / 1e9;
+        }
+
+        /** STREAM bandwidth in GB/s (NaN for other rows). */
+        public double gbPerSecond() {
+            if (!loop.equals("stream")) {
+                return Double.NaN;
+            }
+            double bytes = form.equals("copy") ? StreamBenchmark.COPY_BYTES : StreamBenchmark.TRIAD_BYTES;
+            return bytes / (ms * 1e-3) / 1e9;
+        }
+
+        HotLoopSizes sizes() {
+            return HotLoopSizes.parse(size);
         }
     }
 
-    private final List<Row> rows;
+    /** What the page says about the run besides the rows. */
+    public record Context(BenchSuite.Plan plan, List<String> skipped, List<Backend> backends, String numpyVersion,
+            double jmhSeconds, double wallSeconds, String machine) {
+    }
 
-    private BenchTables(List<Row> rows) {
-        this.rows = rows;
+    private final List<Row> rows;
+    private final JsonNode numpy;
+
+    BenchTables(List<Row> rows, JsonNode numpy) {
+        this.rows = List.copyOf(rows);
+        this.numpy = numpy;
     }
 
     public List<Row> rows() {
@@ -38,23 +89,43 @@ public final class BenchTables {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    public static BenchTables of(List<RunResult> results) {
+    public static BenchTables of(List<RunResult> results, JsonNode numpy) {
         List<Row> rows = new ArrayList<>();
         for (RunResult r : results) {
             String bench = r.getParams().getBenchmark();
+            String cls = bench.substring(0, bench.lastIndexOf('.'));
             String method = bench.substring(bench.lastIndexOf('.') + 1);
             String backend = r.getParams().getParam("backend");
-            double ms = r.getPrimaryResult().getScore();
-            double err = r.getPrimaryResult().getScoreError();
-            if (method.equals("dgemm")) {
-                rows.add(new Row("dgemm", "dgemm", backend, "1024", ms, err));
+            String size = r.getParams().getParam("size");
+            int forks = r.getParams().getForks();
+            if (cls.endsWith("DgemmBenchmark")) {
+                rows.add(row("dgemm", "dgemm", backend, Integer.toString(DgemmBenchmark.N), r, forks));
+            } else if (cls.endsWith("StreamBenchmark")) {
+                rows.add(row("stream", method, "java", Integer.toString(StreamBenchmark.N), r, forks));
             } else {
                 String form = method.endsWith("Structured") ? "structured" : "explicit";
-                String loop = method.substring(0, method.length() - capitalize(form).length());
-                rows.add(new Row(loop, form, backend, r.getParams().getParam("size"), ms, err));
+                String loop = method.substring(0, method.length() - form.length());
+                rows.add(row(loop, form, backend, size, r, forks));
             }
         }
-        return new BenchTables(rows);
+        return new BenchTables(rows, numpy);
+    }
+
+    private static Row row(String loop, String form, String backend, String size, RunResult r, int forks) {
+        Result<?> primary = r.getPrimaryResult();
+        Statistics st = primary.getStatistics();
+        return new Row(loop, form, backend, size, primary.getScore(), primary.getScoreError(), st.getPercentile(50),
+                st.getN(), forks, allocation(r.getSecondaryResults()));
+    }
+
+    /** gc.alloc.rate.norm (bytes per operation) from JMH's GC profiler; JMH labels it with or without a "·". */
+    static double allocation(Map<String, Result> secondary) {
+        for (String k : List.of("gc.alloc.rate.norm", "·gc.alloc.rate.norm")) {
+            if (secondary.containsKey(k)) {
+                return secondary.get(k).getScore();
+            }
+        }
+        return Double.NaN;
     }
 
     List<Row> loop(String loop) {
@@ -66,150 +137,109 @@ public final class BenchTables {
                 && r.backend().equals(backend) && r.size().equals(size)).findFirst();
     }
 
+    /** Sizes of the hot-loop rows, smallest structured Gram first. */
+    List<String> sizes() {
+        Set<String> out = new LinkedHashSet<>();
+        rows.stream().filter(r -> LOOPS.contains(r.loop()))
+                .sorted(Comparator.comparingDouble((Row r) -> r.sizes().flops("gramStructured")))
+                .forEach(r -> out.add(r.size()));
+        return List.copyOf(out);
+    }
+
+    /** Backends of the hot-loop rows, in first-seen order. */
+    List<String> backends() {
+        Set<String> out = new LinkedHashSet<>();
+        rows.stream().filter(r -> LOOPS.contains(r.loop())).forEach(r -> out.add(r.backend()));
+        return List.copyOf(out);
+    }
+
     /** The same run's best DGEMM rate, GFLOP/s. */
     double peakGflops() {
         return loop("dgemm").stream().mapToDouble(Row::gflops).max().orElse(Double.NaN);
     }
 
-    static String f(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v) : "–";
+    /** The DGEMM rate of one backend in this run, GFLOP/s. */
+    double dgemmGflops(String backend) {
+        return find("dgemm", "dgemm", backend, Integer.toString(DgemmBenchmark.N)).map(Row::gflops).orElse(Double.NaN);
     }
 
-    static String markdown(BenchTables t, BenchSuite.Plan plan, List<String> skipped, List<Backend> backends,
-            JsonNode numpy, HotLoopSizes largest, double wallSeconds) {
+    /** The same run's STREAM triad bandwidth, GB/s (the floor's memory rate). */
+    double triadGbPerSecond() {
+        return loop("stream").stream().filter(r -> r.form().equals("triad")).mapToDouble(Row::gbPerSecond).max()
+                .orElse(Double.NaN);
+    }
+
+    /** The fastest row (by median) of one loop, form and size. */
+    Optional<Row> fastest(String loop, String form, String size) {
+        return rows.stream().filter(r -> r.loop().equals(loop) && r.form().equals(form) && r.size().equals(size))
+                .min(Comparator.comparingDouble(Row::median));
+    }
+
+    /** NumPy's median ms for a structured loop at a size (or DGEMM with size "dgemm"), NaN if not measured. */
+    double numpyMs(String loop, String size) {
+        if (numpy == null) {
+            return Double.NaN;
+        }
+        JsonNode n = loop.equals("dgemm") ? numpy.path("dgemm") : numpy.path("sizes").path(size).path(loop + "Structured");
+        return n.has("median") ? n.get("median").asDouble() : Double.NaN;
+    }
+
+    /** The machine-limit floor of a structured loop on a backend, in ms: BLAS-3 at its DGEMM rate + bytes at triad. */
+    double floorMs(String loop, String backend, HotLoopSizes s) {
+        return (s.floorFlops(loop) / (dgemmGflops(backend) * 1e9) + s.floorBytes(loop) / (triadGbPerSecond() * 1e9))
+                * 1e3;
+    }
+
+    static String f(double v) {
+        if (!Double.isFinite(v)) {
+            return "–";
+        }
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 ? "%.2f" : "%.3g", v);
+    }
+
+    static String bytes(double b) {
+        if (!Double.isFinite(b)) {
+            return "–";
+        }
+        if (b < 1024) {
+            return String.format(Locale.ROOT, "%.0f B", b);
+        }
+        return b < 1 << 20 ? String.format(Locale.ROOT, "%.1f KiB", b / 1024)
+                : String.format(Locale.ROOT, "%.1f MiB", b / (1 << 20));
+    }
+
+    /** "12.3 ± 0.4 (3.2%)", with a mark when the error misses the target. */
+    static String meanWithError(Row r) {
+        String pct = Double.isFinite(r.relativeError()) ? String.format(Locale.ROOT, "%.1f%%", 100 * r.relativeError())
+                : "n/a";
+        return f(r.ms()) + " ± " + f(r.error()) + " (" + pct + (r.precise() ? ")" : ") ⚠️");
+    }
+
+    static String markdown(BenchTables t, Context c) {
         StringBuilder sb = new StringBuilder("# theorybench backend benchmarks\n\n");
-        sb.append("JMH ").append(RunInfo.libraries().get("jmh")).append(", ").append(plan.forks())
-                .append(" fork(s), ").append(plan.warmups()).append(" warm-up + ").append(plan.iterations())
-                .append(String.format(Locale.ROOT, " measured iterations of %.1f s", plan.iterationSeconds()))
-                .append(plan.quick() ? " (**quick mode**: smallest size only, a smoke test, not a reference)" : "")
-                .append(String.format(Locale.ROOT, "; wall time %.0f s. Raw results: [jmh.json](jmh.json).\n\n",
-                        wallSeconds));
-        sb.append("Machine: ").append(BenchSuite.machineLine()).append(".\n\nBackends:\n");
-        backends.forEach(b -> sb.append("- `").append(b.name()).append("`: ").append(b.description()).append('\n'));
-        sb.append("\nElement-wise D = s ⊙ tanh′(P) (shared by every backend): ")
-                .append(io.github.theorybench.model.ActivationKernels.tanhDerivativeKernel())
-                .append(" (the forked JMH JVMs get the same --add-modules flag).\n");
-        sb.append("\nTimes are ms per operation (JMH average time ± 99.9% error). Compare timings as ratios within "
-                + "this run only. Every operation starts from the weights W, as one step of the dynamics does: "
-                + "P = X Wᵀ, D = s ⊙ tanh′(P), then the loop's formula. X Xᵀ is fixed for a data set and "
-                + "precomputed. GEMM-equivalent flop counts (a SYRK for D Dᵀ counts as the 2n²m GEMM it replaces):\n\n"
-                + "| benchmark | flops |\n|---|---|\n"
-                + "| jacobian structured (D) | 2nmd + nm |\n| jacobian explicit (J, n × md) | 3nmd + nm |\n"
-                + "| gram structured (D Dᵀ) ⊙ (X Xᵀ) | 2nmd + 2n²m + n² |\n| gram explicit J Jᵀ | 3nmd + 2n²md |\n"
-                + "| gradient structured (D ⊙ r)ᵀ X = Dᵀ (r ⊙ X) | 4nmd + nm + nd |\n| gradient explicit Jᵀ r | 5nmd |\n"
-                + "| dgemm (n = 1024) | 2n³ |\n\n");
-        double peak = t.peakGflops();
-        sb.append("## DGEMM peak reference (n = 1024)\n\n| backend | ms | GFLOP/s | % of best |\n|---|---|---|---|\n");
-        for (Row r : t.loop("dgemm")) {
-            sb.append("| ").append(r.backend()).append(" | ").append(f(r.ms())).append(" ± ").append(f(r.error()))
-                    .append(" | ").append(f(r.gflops())).append(" | ").append(f(100 * r.gflops() / peak))
-                    .append(" |\n");
-        }
-        sb.append("\n![DGEMM](bench-dgemm.png)\n\n");
-        for (String loop : LOOPS) {
-            sb.append("## ").append(capitalize(loop)).append("\n\n");
-            sb.append("| size n×m×d | backend | form | ms | GFLOP/s | % of best DGEMM | structured speed-up | "
-                    + "time / fastest backend |\n|---|---|---|---|---|---|---|---|\n");
-            List<Row> rows = new ArrayList<>(t.loop(loop));
-            rows.sort(Comparator.comparing((Row r) -> HotLoopSizes.parse(r.size()).jacobianElements())
-                    .thenComparing(Row::form, Comparator.reverseOrder()).thenComparing(Row::ms));
-            for (Row r : rows) {
-                double fastest = rows.stream().filter(o -> o.size().equals(r.size()) && o.form().equals(r.form()))
-                        .mapToDouble(Row::ms).min().orElse(Double.NaN);
-                String speedup = "–";
-                if (r.form().equals("structured")) {
-                    speedup = t.find(loop, "explicit", r.backend(), r.size()).map(e -> f(e.ms() / r.ms()) + "×")
-                            .orElse("explicit skipped");
-                }
-                sb.append("| ").append(r.size()).append(" | ").append(r.backend()).append(" | ").append(r.form())
-                        .append(" | ").append(f(r.ms())).append(" ± ").append(f(r.error())).append(" | ")
-                        .append(f(r.gflops())).append(" | ").append(f(100 * r.gflops() / peak)).append(" | ")
-                        .append(speedup).append(" | ").append(f(r.ms() / fastest)).append("× |\n");
-            }
-            sb.append("\n![").append(loop).append("](bench-").append(loop).append(".png)\n\n");
-        }
-        targets(sb, t, numpy, largest);
-        if (!skipped.isEmpty()) {
+        BenchReport.head(sb, t, c);
+        BenchReport.recommendation(sb, t);
+        BenchReport.loops(sb, t);
+        BenchReport.floor(sb, t, c.plan());
+        BenchReport.references(sb, t);
+        BenchReport.precision(sb, t, c);
+        BenchReport.targets(sb, t, c.plan());
+        if (!c.skipped().isEmpty()) {
             sb.append("## Skipped\n\n");
-            skipped.forEach(s -> sb.append("- ").append(s).append('\n'));
+            c.skipped().forEach(s -> sb.append("- ").append(s).append('\n'));
             sb.append('\n');
         }
-        sb.append("## Against NumPy (same formulas, same machine, same session)\n\n");
-        if (numpy == null) {
-            sb.append("Not measured: python3 with NumPy was not available to this run.\n");
-        } else {
-            sb.append("`bench/numpy_reference.py` at ").append(largest.label()).append(", NumPy ")
-                    .append(numpy.path("numpy").asText()).append(", best of 10 (NumPy's own BLAS):\n\n")
-                    .append("| benchmark | NumPy ms | best theorybench backend | its ms | NumPy / theorybench |\n"
-                            + "|---|---|---|---|---|\n");
-            for (String loop : LOOPS) {
-                String key = loop + "Structured";
-                Optional<Row> best = t.loop(loop).stream().filter(r -> r.form().equals("structured")
-                        && r.size().equals(largest.label())).min(Comparator.comparingDouble(Row::ms));
-                if (numpy.has(key) && best.isPresent()) {
-                    double np = numpy.get(key).asDouble();
-                    sb.append("| ").append(key).append(" | ").append(f(np)).append(" | ").append(best.get().backend())
-                            .append(" | ").append(f(best.get().ms())).append(" | ").append(f(np / best.get().ms()))
-                            .append("× |\n");
-                }
-            }
-            t.loop("dgemm").stream().min(Comparator.comparingDouble(Row::ms)).ifPresent(r -> {
-                double np = numpy.path("dgemm").asDouble();
-                sb.append("| dgemm 1024 | ").append(f(np)).append(" | ").append(r.backend()).append(" | ")
-                        .append(f(r.ms())).append(" | ").append(f(np / r.ms())).append("× |\n");
-            });
-            sb.append("\nA ratio above 1 means theorybench is faster. NumPy was timed by `time.perf_counter` "
-                    + "(best of 10), theorybench by JMH (mean): the comparison favours NumPy slightly.\n");
-        }
+        BenchReport.setup(sb, c);
         return sb.toString();
     }
 
-    /**
-     * The project's speed targets (issue "JMH benchmarks"), each judged from this run's numbers only: met, missed, or
-     * not measured. Timings stay out of the tests; this table is where they are held to account.
-     */
-    static void targets(StringBuilder sb, BenchTables t, JsonNode numpy, HotLoopSizes largest) {
-        sb.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
-        double peak = t.peakGflops();
-        Optional<Row> bestGram = t.loop("gram").stream()
-                .filter(r -> r.form().equals("structured") && r.size().equals(largest.label()))
-                .min(Comparator.comparingDouble(Row::ms));
-        target(sb, "best structured Gram at " + largest.label() + " >= 80% of the best DGEMM rate",
-                bestGram.map(r -> r.backend() + ": " + f(100 * r.gflops() / peak) + "%").orElse(null),
-                bestGram.map(r -> r.gflops() >= 0.8 * peak).orElse(null));
-        for (String loop : List.of("gram", "gradient")) {
-            String key = loop + "Structured";
-            Optional<Row> best = t.loop(loop).stream()
-                    .filter(r -> r.form().equals("structured") && r.size().equals(largest.label()))
-                    .min(Comparator.comparingDouble(Row::ms));
-            boolean have = numpy != null && numpy.has(key) && best.isPresent();
-            target(sb, "best structured " + loop + " at " + largest.label() + " at least as fast as NumPy",
-                    have ? best.get().backend() + " " + f(best.get().ms()) + " ms vs NumPy " + f(numpy.get(key)
-                            .asDouble()) + " ms" : null, have ? best.get().ms() <= numpy.get(key).asDouble() : null);
-        }
-        String smallest = HotLoopSizes.ALL.get(0).label();
-        for (String loop : List.of("gram", "gradient")) {
-            List<String> parts = new ArrayList<>();
-            Boolean all = null;
-            for (Row r : t.loop(loop)) {
-                if (!r.form().equals("structured") || !r.size().equals(smallest)) {
-                    continue;
-                }
-                Optional<Row> e = t.find(loop, "explicit", r.backend(), smallest);
-                if (e.isPresent()) {
-                    double x = e.get().ms() / r.ms();
-                    parts.add(r.backend() + " " + f(x) + "×");
-                    all = (all == null || all) && x >= 10;
-                }
-            }
-            target(sb, "structured " + loop + " >= 10x explicit at " + smallest + " (every backend)",
-                    parts.isEmpty() ? null : String.join(", ", parts), all);
-        }
-        sb.append('\n');
+    /** Backends' descriptions, the tanh′ kernel and the flop table, for the setup section. */
+    static String kernelLine() {
+        return ActivationKernels.tanhDerivativeKernel();
     }
 
-    private static void target(StringBuilder sb, String what, String measured, Boolean met) {
-        sb.append("| ").append(what).append(" | ").append(measured == null ? "not measured in this run" : measured)
-                .append(" | ").append(met == null ? "–" : met ? "met" : "**missed**").append(" |\n");
+    static String jmhVersion() {
+        return RunInfo.libraries().get("jmh");
     }
 }

@@ -22,6 +22,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DgemmBenchmark {
     public static final int N = 1024;
+    /** 2n³ flops of one product. */
+    public static final double FLOPS = 2.0 * N * N * N;
 
     @Param({"ejml", "ejml-mt", "jblas", "openblas"})
     public String backend;

@@ -77,6 +77,29 @@ public class HotLoopBenchmark {
             jacobian = b.zeros(s.n(), s.m() * s.d());
             jGrad = b.zeros(s.m() * s.d(), 1);
         }
+        warmElementwiseKernel();
+    }
+
+    /** Calls of the element-wise kernel on a small matrix before any timed iteration (see below). */
+    static final int KERNEL_WARMUP_CALLS = 400;
+
+    /**
+     * Runs D = s ⊙ tanh′(P) on a 32 × 1024 matrix of this backend's storage until C2 has had the chance to compile
+     * the Vector API loop: interpreted, that loop allocates every vector (hundreds of bytes per element), which would
+     * pollute both the time and the allocation per operation of the first iterations at large sizes, and of every
+     * iteration when a loaded machine leaves few calls to the warm-up.
+     */
+    private void warmElementwiseKernel() {
+        int cols = 1024;
+        Matrix small = b.zeros(32, cols);
+        double[] s = new double[cols];
+        java.util.Arrays.fill(s, 1.0);
+        for (int k = 0; k < KERNEL_WARMUP_CALLS; k++) {
+            for (int e = 0; e < small.size(); e++) {
+                small.setFlat(e, (e % 97) * 0.01 - 0.5);
+            }
+            TwoLayerKernels.structuredFactor(Activation.TANH, small, s, small);
+        }
     }
 
     private Matrix structuredFactor() {

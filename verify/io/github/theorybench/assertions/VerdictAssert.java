@@ -76,8 +76,20 @@ public final class VerdictAssert extends AbstractAssert<VerdictAssert, Verdict> 
         if (actual.status() != Verdict.Status.CONTROL_BIT) {
             failWithMessage("expected a control that bit, got %s:%n%s", actual.status().label(), describeVerdict());
         }
+        double margin = actual.margin();
+        if (!Double.isNaN(margin) && margin < MIN_CONTROL_MARGIN) {
+            failWithMessage("control bit by a margin of %s < %s (Trust rule 2: a control must bite clearly):%n%s",
+                    margin, MIN_CONTROL_MARGIN, describeVerdict());
+        }
         return this;
     }
+
+    /**
+     * Trust rule 2 (CLAIMS.md): a control bites with {@link Verdict#margin()} ≥ 0.05 — beyond the threshold by 5% of
+     * it, so a control that only grazes its bound (PWR-6's old 1.2551 vs 1.25) does not count. A composite rule
+     * without a numeric threshold has a NaN margin and is judged by its status alone.
+     */
+    public static final double MIN_CONTROL_MARGIN = 0.05;
 
     /** A violated row carries its isolated cause (Trust rule 4). */
     public VerdictAssert hasFinding() {

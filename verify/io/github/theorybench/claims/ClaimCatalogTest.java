@@ -21,18 +21,18 @@ class ClaimCatalogTest {
         {"LAZY-4", ClaimKind.EXACT, S001}, {"LAZY-5", ClaimKind.EXACT, S001}, {"LAZY-6", ClaimKind.EXACT, S001},
         {"LAZY-7", ClaimKind.SCALING, S000}, {"LAZY-8", ClaimKind.SCALING, S001},
         {"LAZY-9", ClaimKind.SCALING, S000}, {"LAZY-10", ClaimKind.PHENOMENON, S001},
-        {"LAZY-11", ClaimKind.EXACT, S000},
+        {"LAZY-11", ClaimKind.EXACT, S000}, {"LAZY-12", ClaimKind.SCALING, S001},
         {"NTK-1", ClaimKind.EXACT, S000}, {"NTK-2", ClaimKind.SCALING, S000}, {"NTK-3", ClaimKind.SCALING, S003},
-        {"NTK-4", ClaimKind.PHENOMENON, S000},
+        {"NTK-4", ClaimKind.PHENOMENON, S000}, {"NTK-5", ClaimKind.SCALING, S003},
         {"LSQ-1", ClaimKind.EXACT, S002}, {"LSQ-2", ClaimKind.EXACT, S002}, {"LSQ-3", ClaimKind.EXACT, S002},
         {"BAL-1", ClaimKind.EXACT, S002}, {"BAL-2", ClaimKind.EXACT, S002}, {"BAL-3", ClaimKind.EXACT, S002},
-        {"BAL-4", ClaimKind.SCALING, S002},
+        {"BAL-4", ClaimKind.SCALING, S002}, {"BAL-5", ClaimKind.PHENOMENON, S002}, {"BAL-6", ClaimKind.EXACT, S002},
         {"PWR-1", ClaimKind.PHENOMENON, S002}, {"PWR-2", ClaimKind.PHENOMENON, S002},
         {"PWR-3", ClaimKind.SCALING, S002}, {"PWR-4", ClaimKind.SCALING, S002}, {"PWR-5", ClaimKind.SCALING, S002},
         {"PWR-6", ClaimKind.PHENOMENON, S002},
         {"DLN-1", ClaimKind.EXACT, S003}, {"DLN-2", ClaimKind.EXACT, S003}, {"DLN-3", ClaimKind.EXACT, S003},
         {"DLN-4", ClaimKind.EXACT, S003},
-        {"MEM-1", ClaimKind.EXACT, S003},
+        {"MEM-1", ClaimKind.EXACT, S003}, {"MEM-2", ClaimKind.PHENOMENON, S003},
         {"DLS-1", ClaimKind.PHENOMENON, S004}, {"DLS-2", ClaimKind.PHENOMENON, S004},
         {"DLS-3", ClaimKind.PHENOMENON, S004}, {"DLS-4", ClaimKind.SCALING, S004},
         {"DLS-5", ClaimKind.PHENOMENON, S004}, {"DLS-6", ClaimKind.EXACT, S002},
@@ -94,8 +94,9 @@ class ClaimCatalogTest {
                 "DLS-6");
         assertThat(ClaimCatalog.select("LAZY-?")).containsExactly("LAZY-1", "LAZY-2", "LAZY-3", "LAZY-4", "LAZY-5",
                 "LAZY-6", "LAZY-7", "LAZY-8", "LAZY-9");
-        assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10", "LAZY-11");
-        assertThat(ClaimCatalog.select("BAL-2,BAL-*")).containsExactly("BAL-2", "BAL-1", "BAL-3", "BAL-4");
+        assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10", "LAZY-11", "LAZY-12");
+        assertThat(ClaimCatalog.select("BAL-2,BAL-*")).containsExactly("BAL-2", "BAL-1", "BAL-3", "BAL-4", "BAL-5",
+                "BAL-6");
         assertThat(ClaimCatalog.select("*")).containsExactlyElementsOf(ids());
         // '-' is literal in a glob, not a regex range
         assertThat(ClaimCatalog.select("*-3")).containsExactly("LAZY-3", "NTK-3", "LSQ-3", "BAL-3", "PWR-3",

@@ -70,6 +70,13 @@ class CommandLineErrorsTest {
                     foreign.toString()}, "did not write"),
                 Arguments.of("bench --out foreign directory", new String[] {"bench", "--quick", "--out",
                     foreign.toString()}, "did not write"),
+                Arguments.of("bench --sizes with two numbers", new String[] {"bench", "--sizes", "128x256"},
+                        "must be NxMxD"),
+                Arguments.of("bench --sizes zero", new String[] {"bench", "--sizes", "128x0x32"}, "positive"),
+                Arguments.of("bench --sizes repeated", new String[] {"bench", "--sizes", "64x64x8,64x64x8"}, "twice"),
+                Arguments.of("parity unknown backend", new String[] {"parity", "--backends", "ejml,cuda"},
+                        "unknown backend 'cuda'"),
+                Arguments.of("parity negative seed", new String[] {"parity", "--seed", "-1"}, "non-negative"),
                 Arguments.of("size with two numbers", new String[] {"backends", "--size", "4,5"}, "three positive"),
                 Arguments.of("negative size", new String[] {"backends", "--size", "4,-5,2"}, "three positive"),
                 Arguments.of("non-numeric size", new String[] {"backends", "--size", "4,x,2"}, "--size"),
@@ -84,6 +91,15 @@ class CommandLineErrorsTest {
         assertThat(r.err().strip().lines()).as("stderr of %s", name).hasSize(1);
         assertThat(r.err()).startsWith("theorybench: ").contains(expected).doesNotContain("\tat ")
                 .doesNotContain("Exception in");
+    }
+
+    @Test
+    @DisplayName("bench --sizes with a bad size: one line, exit 2 (usage), before any benchmark runs")
+    void badBenchSizesExitTwo() {
+        Run r = run("bench", "--sizes", "128x256x32,12x3", "--out", tmp.resolve("never-bench").toString());
+        assertThat(r.exit()).isEqualTo(TheoryBench.EXIT_USAGE);
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("'12x3' must be NxMxD");
+        assertThat(tmp.resolve("never-bench")).doesNotExist();
     }
 
     @Test

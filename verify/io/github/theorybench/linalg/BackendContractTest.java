@@ -1,6 +1,8 @@
 package io.github.theorybench.linalg;
 
 import static io.github.theorybench.linalg.LinalgTolerances.AGREEMENT;
+import static io.github.theorybench.linalg.LinalgTolerances.BACKWARD_STABLE;
+import static io.github.theorybench.linalg.LinalgTolerances.ILL_FORWARD_PER_KAPPA;
 import static io.github.theorybench.linalg.LinalgTolerances.RECONSTRUCTION;
 import static io.github.theorybench.linalg.LinalgTolerances.ROW_SPACE;
 import static io.github.theorybench.linalg.ReferenceLinearAlgebra.product;
@@ -85,6 +87,59 @@ abstract class BackendContractTest {
     }
 
     @Test
+    @DisplayName("structured Gram pieces: syrkLower, then symmetricHadamardFromLower (in place, across 64-wide tiles), "
+            + "give C(i,j) = C(j,i) = (A Aᵀ)(i,j)·G(i,j) from the lower triangle; the two-pass form's bits where syrk is "
+            + "symmetric bit for bit (all but jblas); scaledRowsCopy the bits of copy then scaleRows")
+    void fusedStructuredPiecesSameBitsAsTheTwoPassForms() {
+        Backend b = create();
+        RandomGenerator rng = RandomMatrices.rng(23);
+        for (int n : new int[] {1, 5, 63, 64, 65, 130}) {
+            DenseMatrix d = RandomMatrices.gaussian(n, 9, 1, rng), x = RandomMatrices.gaussian(n, 4, 1, rng);
+            Matrix xxt = b.gram(false, b.adopt(x));   // symmetric bit for bit, as TwoLayerNet.inputGram is
+            Matrix twoPass = b.zeros(n, n);
+            b.syrk(false, 1.0, b.adopt(d), 0.0, twoPass);
+            b.hadamard(twoPass, xxt, twoPass);
+            Matrix fused = b.zeros(n, n);
+            b.syrkLower(false, 1.0, b.adopt(d), 0.0, fused);
+            ElementwiseKernels.symmetricHadamardFromLower(fused, xxt, fused);
+            Matrix full = b.zeros(n, n);
+            b.syrk(false, 1.0, b.adopt(d), 0.0, full);
+            DenseMatrix s = full.toDense(), g = xxt.toDense(), actual = fused.toDense(), two = twoPass.toDense();
+            boolean symmetricBits = true;   // jblas's syrk is a GEMM: its upper triangle may differ in the last bit
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    long lower = Double.doubleToLongBits(s.get(i, j) * g.get(i, j));   // one rounding, as the kernel
+                    assertThat(Double.doubleToLongBits(actual.get(i, j))).as("%s n=%d (%d,%d)", b.name(), n, i, j)
+                            .isEqualTo(lower);
+                    assertThat(Double.doubleToLongBits(actual.get(j, i))).as("%s n=%d (%d,%d)", b.name(), n, j, i)
+                            .isEqualTo(lower);
+                    symmetricBits &= s.get(i, j) == s.get(j, i) && g.get(i, j) == g.get(j, i);
+                }
+            }
+            if (symmetricBits) {   // then the fused form changes no bit of the two-pass one (claims' numbers unchanged)
+                for (int k = 0; k < n * n; k++) {
+                    assertThat(Double.doubleToLongBits(actual.getFlat(k))).isEqualTo(Double.doubleToLongBits(two.getFlat(k)));
+                }
+            } else {
+                assertThat(DenseMatrix.relativeDifference(actual, two)).isLessThan(AGREEMENT);
+            }
+            if (!b.name().equals("jblas")) {
+                assertThat(symmetricBits).as("%s: syrk and gram symmetric bit for bit", b.name()).isTrue();
+            }
+            double[] r = RandomMatrices.gaussian(n, 1, 1, rng).data();
+            Matrix scaled = b.zeros(n, 4);
+            ElementwiseKernels.scaledRowsCopy(b.adopt(x), r, scaled);
+            DenseMatrix reference = x.copy();
+            ElementwiseKernels.scaleRows(reference, r);
+            for (int k = 0; k < x.size(); k++) {
+                assertThat(scaled.getFlat(k)).isEqualTo(reference.getFlat(k));
+            }
+        }
+        assertThatThrownBy(() -> ElementwiseKernels.scaledRowsCopy(b.zeros(3, 2), new double[2], b.zeros(3, 2)))
+                .hasMessageContaining("scaledRowsCopy");
+    }
+
+    @Test
     @DisplayName("eigSym: V diag(lambda) V^T = S, V^T V = I, ascending eigenvalues equal Hipparchus'")
     void symmetricEigenReconstructsAndIsOrthogonal() {
         Backend b = create();
@@ -162,6 +217,30 @@ abstract class BackendContractTest {
         DenseMatrix proj = product(v, true, ReferenceLinearAlgebra.solve(vvt, product(v, got)), false);
         assertThat(DenseMatrix.relativeDifference(proj, got)).isLessThan(ROW_SPACE);
     }
+
+    @Test
+    @DisplayName("solve: an 80x80 system of condition 1e14 (ill-conditioned, not singular) is solved backward-stably as LAPACK's DGESV solves it; an exactly singular one (a zero column) is refused")
+    void solveIllConditionedButNonSingular() {
+        Backend b = create();
+        DenseMatrix a = ReferenceLinearAlgebra.withCondition(ILL_N, ILL_CONDITION, 14);
+        DenseMatrix xTrue = RandomMatrices.gaussian(ILL_N, 2, 1, RandomMatrices.rng(15));
+        DenseMatrix rhs = product(a, xTrue);
+        DenseMatrix x = b.solve(b.adopt(a), b.adopt(rhs));
+        assertThat(ReferenceLinearAlgebra.backwardError(a, x, rhs)).as("%s: ||Ax - b|| / (||A|| ||x|| + ||b||)",
+                b.name()).isLessThan(BACKWARD_STABLE);
+        // forward error of a backward-stable solve: up to κ·ε ≈ 1e14 · 1.1e-16 ≈ 1e-2 (times a modest factor)
+        assertThat(DenseMatrix.relativeDifference(x, xTrue)).isLessThan(ILL_CONDITION * ILL_FORWARD_PER_KAPPA);
+        DenseMatrix singular = a.copy();
+        for (int i = 0; i < ILL_N; i++) {
+            singular.set(i, 17, 0.0);
+        }
+        assertThatThrownBy(() -> b.solve(b.adopt(singular), b.adopt(rhs))).isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("80x80");
+    }
+
+    /** The ill-conditioned system: DLS-1..3's ridge system is 80×80 (issue 20); κ = 1e14 is far from singular to LU. */
+    static final int ILL_N = 80;
+    static final double ILL_CONDITION = 1e14;
 
     @Test
     @DisplayName("bad arguments: a one-line message naming the operation and the shapes; non-finite input rejected; singular solve refused")

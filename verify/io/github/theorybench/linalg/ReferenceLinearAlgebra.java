@@ -86,4 +86,39 @@ final class ReferenceLinearAlgebra {
         }
         return out;
     }
+
+    /**
+     * A square matrix U diag(σ) Vᵀ with σ spread log-uniformly from 1 down to 1/κ (condition number κ in the 2-norm);
+     * U, V are the Q factors of Hipparchus' QR of Gaussian matrices drawn from {@code seed}.
+     */
+    static DenseMatrix withCondition(int n, double kappa, long seed) {
+        org.hipparchus.random.RandomGenerator rng = io.github.theorybench.model.RandomMatrices.rng(seed);
+        RealMatrix u = new org.hipparchus.linear.QRDecomposition(real(io.github.theorybench.model.RandomMatrices
+                .gaussian(n, n, 1, rng))).getQ();
+        RealMatrix v = new org.hipparchus.linear.QRDecomposition(real(io.github.theorybench.model.RandomMatrices
+                .gaussian(n, n, 1, rng))).getQ();
+        RealMatrix s = new Array2DRowRealMatrix(n, n);
+        for (int i = 0; i < n; i++) {
+            s.setEntry(i, i, Math.pow(kappa, -(double) i / (n - 1)));
+        }
+        return dense(u.multiply(s).multiply(v.transpose()));
+    }
+
+    /** Normwise backward error ‖A x − b‖∞ / (‖A‖∞ ‖x‖∞ + ‖b‖∞) (Rigal–Gaches), by loops. */
+    static double backwardError(DenseMatrix a, DenseMatrix x, DenseMatrix b) {
+        DenseMatrix r = product(a, x).plusScaled(-1, b);
+        return infNorm(r) / (infNorm(a) * infNorm(x) + infNorm(b));
+    }
+
+    static double infNorm(DenseMatrix m) {
+        double max = 0;
+        for (int i = 0; i < m.rows(); i++) {
+            double s = 0;
+            for (int j = 0; j < m.cols(); j++) {
+                s += Math.abs(m.get(i, j));
+            }
+            max = Math.max(max, s);
+        }
+        return max;
+    }
 }

@@ -116,6 +116,34 @@ class DeepReluNetTest {
         assertThat(DenseMatrix.relativeDifference(net.gramExplicit(x), theta)).isLessThan(1e-12);
     }
 
+    @ParameterizedTest(name = "L = {0} hidden layers")
+    @ValueSource(ints = {1, 2, 3})
+    void withoutWidthScalingTheKernelIsMToTheLTimesTheScaledOne(int hidden) {
+        // NTK-3's control: scale sqrt(2) instead of sqrt(2/m); ReLU is positively homogeneous, so G_l grows by
+        // m^{l/2}, f by m^{L/2}, and every term of Θ by m^L — checked against the forward pass by loops with the
+        // unscaled factor, and against the scaled net's Gram
+        DenseMatrix[] w = weights(60 + hidden, hidden);
+        DeepReluNet net = new DeepReluNet(B, w);
+        DeepReluNet unscaled = net.withoutWidthScaling();
+        assertThat(net.widthScaled()).isTrue();
+        assertThat(unscaled.widthScaled()).isFalse();
+        DenseMatrix x = inputs(9);
+        double grow = Math.pow(M, hidden / 2.0);
+        for (int i = 0; i < N; i++) {
+            assertThat(unscaled.predictions(x)[i]).isCloseTo(grow * forward(w, x.row(i)),
+                    within(1e-12 * grow * (1 + Math.abs(forward(w, x.row(i))))));
+        }
+        DenseMatrix expected = net.gramStructured(x);
+        double mL = Math.pow(M, hidden);
+        for (int k = 0; k < expected.size(); k++) {
+            expected.setFlat(k, mL * expected.getFlat(k));
+        }
+        assertThat(DenseMatrix.relativeDifference(unscaled.gramStructured(x), expected)).isLessThan(1e-12);
+        assertThat(DenseMatrix.relativeDifference(unscaled.gramExplicit(x), expected)).isLessThan(1e-12);
+        // the scaled net is unchanged by having built its twin (they share the adopted weights)
+        assertThat(net.predictions(x)[0]).isCloseTo(forward(w, x.row(0)), within(1e-12));
+    }
+
     @Test
     void gaussianDrawsTheLayersInParameterOrder() {
         DeepReluNet net = DeepReluNet.gaussian(B, D, M, 3, RandomMatrices.rng(11));

@@ -39,6 +39,33 @@ class MemorizingReluNetTest {
     }
 
     @Test
+    void oneNeuronFewerInterpolatesAllButTheLargestProjection() {
+        Backend b = Backends.byName("ejml");
+        var rng = RandomMatrices.rng(3);
+        DenseMatrix x = RandomMatrices.gaussian(8, 4, 1, rng);
+        double[] y = RandomMatrices.gaussianVector(8, 1, rng);
+        double[] a = RandomMatrices.unitRows(1, 4, rng).data();
+        MemorizingReluNet full = MemorizingReluNet.construct(b, x, y, a);
+        MemorizingReluNet cut = MemorizingReluNet.construct(b, x, y, a, 7);
+        assertThat(cut.parameterCount()).isEqualTo(2 * 7 + 4);
+        assertThat(cut.thresholds()).containsExactly(java.util.Arrays.copyOf(full.thresholds(), 7));
+        assertThat(cut.system().rows()).isEqualTo(7);
+        double[] z = MemorizingReluNet.project(b, x, a), f = cut.evaluate(b, x);
+        double zMax = java.util.Arrays.stream(z).max().orElseThrow();
+        for (int i = 0; i < 8; i++) {
+            if (z[i] < zMax) {
+                assertThat(f[i]).isCloseTo(y[i], Offset.offset(1e-8));
+            } else {
+                assertThat(Math.abs(f[i] - y[i])).isGreaterThan(1e-3);   // the affine continuation misses y
+            }
+        }
+        assertThatThrownBy(() -> MemorizingReluNet.construct(b, x, y, a, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MemorizingReluNet.construct(b, x, y, a, 9))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void forwardSubstitutionSolvesASmallSystemExactly() {
         DenseMatrix l = DenseMatrix.of(3, 3, 2, 0, 0, 1, 4, 0, -1, 2, 8);
         double[] w = MemorizingReluNet.forwardSubstitution(l, new double[] {2, 5, 9});

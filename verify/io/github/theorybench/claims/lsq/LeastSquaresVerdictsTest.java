@@ -1,6 +1,6 @@
 package io.github.theorybench.claims.lsq;
 
-import static io.github.theorybench.claims.lsq.LeastSquaresDescentCheck.LIMIT_IS_MIN_NORM;
+import static io.github.theorybench.claims.lsq.LeastSquaresDescentCheck.LIMIT_UNSTABLE_STEP;
 import static io.github.theorybench.claims.lsq.LeastSquaresDescentCheck.LIMIT_IS_THETA_STAR;
 import static io.github.theorybench.claims.lsq.LeastSquaresDescentCheck.PATH_LENGTH;
 import static io.github.theorybench.claims.lsq.LeastSquaresDescentCheck.PATH_LENGTH_HALF_BOUND;
@@ -25,9 +25,16 @@ class LeastSquaresVerdictsTest {
     /** A measurement that passes everything: n = 64 (√n = 8), κ² = 4 (κ²-limited), path well inside the bound. */
     private static LeastSquaresDescent run(double maxRatio, double maxRatioControl, double limitError,
             double otherRatio, double sigmaMin, double path) {
+        return run(maxRatio, maxRatioControl, limitError, otherRatio, sigmaMin, path, 0.3, 0.25);
+    }
+
+    private static LeastSquaresDescent run(double maxRatio, double maxRatioControl, double limitError,
+            double otherRatio, double sigmaMin, double path, double unstableError, double eta) {
+        double[] none = {1.0};
         return new LeastSquaresDescent(Provenance.of(7, "ejml", "n", 64, "p", 140),
-                LeastSquaresInstance.Shape.KAPPA_LIMITED, 0.25, sigmaMin, 2.0, 30, maxRatio, 0.5, 0.4, 1.7,
-                maxRatioControl, 3e5, 120, path, 1.0, limitError, 0.3, otherRatio, 20);
+                LeastSquaresInstance.Shape.KAPPA_LIMITED, eta, sigmaMin, 2.0, 30, maxRatio, 0.5, 0.4, 1.7,
+                maxRatioControl, 3e5, 120, path, 1.0, limitError, 0.3, otherRatio, 20,
+                new LeastSquaresHypothesis(64, 140, sigmaMin, 2.0, eta), 0.2, unstableError, none, none, none);
     }
 
     private static LeastSquaresDescent passing() {
@@ -71,9 +78,38 @@ class LeastSquaresVerdictsTest {
                 LIMIT_IS_THETA_STAR).holds()).isFalse();
         assertThat(only(LeastSquaresDescentCheck.verdicts(run(1, 2, 1e-12, Math.nextUp(1.0), 1.0, 1)),
                 LIMIT_IS_THETA_STAR).holds()).isFalse();
-        Verdict control = only(LeastSquaresDescentCheck.verdicts(passing()), LIMIT_IS_MIN_NORM);
+        Verdict control = only(LeastSquaresDescentCheck.verdicts(passing()), LIMIT_UNSTABLE_STEP);
         assertThat(control.observed()).isEqualTo(0.3);
         assertThat(control.status()).isEqualTo(Verdict.Status.CONTROL_BIT);
+        assertThat(control.hypothesisMet()).isFalse();
+        // the unstable-step control bites iff its error exceeds 1e-8, by the same rule as the claim row
+        assertThat(only(LeastSquaresDescentCheck.verdicts(run(1, 2, 1e-12, 0.9, 1.0, 1, tol, 0.25)),
+                LIMIT_UNSTABLE_STEP).status()).isEqualTo(Verdict.Status.CONTROL_DID_NOT_BITE);
+        assertThat(only(LeastSquaresDescentCheck.verdicts(run(1, 2, 1e-12, 0.9, 1.0, 1, Math.nextUp(tol), 0.25)),
+                LIMIT_UNSTABLE_STEP).status()).isEqualTo(Verdict.Status.CONTROL_BIT);
+    }
+
+    @Test
+    @DisplayName("LSQ-1..3 hypothesis: n <= p, full row rank (sigma_n > max(n,p) eps sigma_1) and eta <= 1/||X||^2, each side of each edge")
+    void hypothesisPredicate() {
+        double eps = Math.ulp(1.0);
+        assertThat(new LeastSquaresHypothesis(50, 100, 3.0, 16.0, 1 / 256.0).holds()).isTrue();
+        LeastSquaresHypothesis square = new LeastSquaresHypothesis(100, 100, 1.0, 2.0, 0.25);
+        assertThat(square.overparameterized()).isTrue();
+        assertThat(new LeastSquaresHypothesis(101, 100, 1.0, 2.0, 0.25).overparameterized()).isFalse();
+        // rank threshold max(n, p) eps sigma_1 = 100 eps * 2: at it the rank is deficient, one ulp above it is full
+        double edge = 100 * eps * 2.0;
+        assertThat(new LeastSquaresHypothesis(50, 100, edge, 2.0, 0.25).fullRowRank()).isFalse();
+        assertThat(new LeastSquaresHypothesis(50, 100, Math.nextUp(edge), 2.0, 0.25).fullRowRank()).isTrue();
+        assertThat(new LeastSquaresHypothesis(50, 100, 1.0, 2.0, 0.25).stepWithinBound()).isTrue();
+        assertThat(new LeastSquaresHypothesis(50, 100, 1.0, 2.0, Math.nextUp(0.25)).stepWithinBound()).isFalse();
+        assertThat(new LeastSquaresHypothesis(50, 100, 1.0, 2.0, Math.nextUp(0.25)).holds()).isFalse();
+        // a claim row on an instance outside the hypothesis reports "hypothesis not met", never holds/violated
+        List<Verdict> outside = LeastSquaresDescentCheck.verdicts(run(1, 2, 1e-12, 0.9, 1.0, 1, 0.3,
+                Math.nextUp(0.25)));
+        for (Criterion c : List.of(RESIDUAL_DECAY, LIMIT_IS_THETA_STAR, PATH_LENGTH)) {
+            assertThat(only(outside, c).status()).isEqualTo(Verdict.Status.HYPOTHESIS_NOT_MET);
+        }
     }
 
     @Test

@@ -2,164 +2,175 @@ package io.github.theorybench.claims.mem;
 
 import static io.github.theorybench.assertions.VerdictAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.theorybench.assertions.SmallInstances;
 import io.github.theorybench.claims.CheckContext;
 import io.github.theorybench.claims.CheckResult;
-import io.github.theorybench.claims.Table;
+import io.github.theorybench.claims.Figure;
 import io.github.theorybench.claims.Verdict;
+import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.MemorizingReluNet;
-import io.github.theorybench.model.RandomMatrices;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.hipparchus.random.RandomGenerator;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * MEM-1 (003, Zhang et al. Theorem 1) on n ∈ {10, 300} (quick, 2 seeds) and n ∈ {10, 40} (full, 5 seeds): every verdict
- * and table cell against a construction recomputed in the test. At n = 300 the amplification is already ~3e7, so
- * the fixed 1e−9·max|y| control bites there as it does at CLAIMS.md's n = 2000.
+ * MEM-1 (003, Zhang et al. Theorem 1) replayed once on n ∈ {10, 60}, d = 10, two seeds: the construction's
+ * thresholds recomputed by sorting projections in the test, its backward error in exact (BigDecimal) arithmetic,
+ * f(x_i) by loops, and the one-neuron-fewer control at the last point in closed form.
  */
 @SmallInstances
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemorizationSmallTest {
+    static final int D = 10;
+    static final long SEED = 2;
+    static final List<Integer> NS = List.of(10, 60);
+    static final double EPS = Math.ulp(1.0);
     private final Backend b = Backends.byName(Backends.DEFAULT);
-    private CheckResult quick;
-    private CheckResult full;
-    private final List<String> progress = new java.util.ArrayList<>();
-
-    @BeforeAll
-    void run() {
-        quick = new MemorizationCheck().run(new CheckContext(b, 1, true, progress::add), new int[] {10, 300});
-        full = new MemorizationCheck().run(CheckContext.of(b, 2, false), new int[] {10, 40});
-    }
-
 
     @Test
-    @DisplayName("MEM-1 small instances (n = 10, 300; 10, 40): fits, verdicts, control and table cells recomputed")
+    @DisplayName("MEM-1 small instances (n = 10, 60): thresholds, weights, residuals, backward error, control and figure recomputed")
     void smallInstances() {
-        // a single test method: PIT attributes what @BeforeAll runs to the first test method only, so a mutant in
-        // the check would otherwise be tried against that method alone
-        assertThat(new MemorizationCheck().ids()).containsExactly("MEM-1");
-        assertThat(progress).containsExactly("MEM-1 n=10 done", "MEM-1 n=300 done");
-        fit();
-        verdictsAndTable();
-    }
-
-    /** The construction and its residuals as the check builds them, recomputed here. */
-    private MemorizationCheck.Fit expected(int n, long seed) {
-        RandomGenerator rng = RandomMatrices.rng(seed);
-        DenseMatrix x = RandomMatrices.gaussian(n, MemorizationCheck.D, 1.0, rng);
-        double[] y = RandomMatrices.gaussianVector(n, 1.0, rng);
-        DenseMatrix a = RandomMatrices.unitRows(1, MemorizationCheck.D, rng);
-        MemorizingReluNet net = MemorizingReluNet.construct(b, x, y, a.data());
-        double[] f = net.evaluate(b, x), abs = net.absoluteProducts(b, x);
-        double res = 0, ratio = 0, maxY = 0, scale = 0;
-        for (int i = 0; i < n; i++) {
-            res = Math.max(res, Math.abs(f[i] - y[i]));
-            // MEM-1: |f(x_i) − y_i| ≤ 10 ε Σ_j |A_ij||w_j|, ε = 2^−52
-            ratio = Math.max(ratio, Math.abs(f[i] - y[i]) / (10 * Math.pow(2, -52) * abs[i]));
-            maxY = Math.max(maxY, Math.abs(y[i]));
-            scale = Math.max(scale, abs[i]);
-        }
-        return new MemorizationCheck.Fit(n, net.parameterCount(), net.backwardError(b), res, ratio, scale, maxY,
-                net.minGap());
-    }
-
-    /** MEM-1 small: fit() matches the construction recomputed here; 2n + d parameters; eps = 2^-52 */
-    private void fit() {
-        assertThat(MemorizationCheck.EPS).isEqualTo(Math.pow(2, -52));
-        for (int n : new int[] {10, 300}) {
-            MemorizationCheck.Fit got = MemorizationCheck.fit(b, n, 1401);
-            MemorizationCheck.Fit want = expected(n, 1401);
-            assertThat(got).isEqualTo(want);
-            assertThat(got.params()).isEqualTo(2 * n + 10);
-            assertThat(got.amplification()).isEqualTo(want.scale() / want.maxY());
-            assertThat(got.relativeResidual()).isEqualTo(want.residual() / want.maxY());
-            assertThat(got.residualRatio()).isPositive().isLessThan(1.0);
-            assertThat(got.minGap()).isPositive();
-        }
-    }
-
-    /** MEM-1 small: verdicts, seeds and table cells equal the recomputed construction; control only at the largest n */
-    private void verdictsAndTable() {
-        for (CheckResult r : List.of(quick, full)) {
-            boolean isQuick = r == quick;
-            int[] ns = isQuick ? new int[] {10, 300} : new int[] {10, 40};
-            int seeds = isQuick ? 2 : 5;
-            long base = isQuick ? 1 : 2;
-            assertThat(r.verdicts("MEM-1")).hasSize(ns.length * seeds * 3 + seeds);
-            assertThat(r.tables()).hasSize(1);
-            Table t = r.tables().get(0);
-            assertThat(t.name()).isEqualTo("MEM-1-construction");
-            assertThat(t.header()).hasSize(7);
-            assertThat(t.rows()).hasSize(ns.length * seeds);
-            int row = 0;
-            for (int n : ns) {
-                for (int s = 0; s < seeds; s++) {
-                    long seed = base * 1000 + 400 + s;
-                    MemorizationCheck.Fit e = expected(n, seed);
-                    Verdict count = one(r, "parameter count (n=" + n + ")", seed);
-                    assertThat(count).hypothesisMet().holds();
-                    assertThat(count.observed()).isEqualTo(2 * n + 10);
-                    assertThat(count.bound()).isEqualTo(2 * n + 10);
-                    assertThat(count.detail()).isEqualTo(String.format(Locale.ROOT, "|a| + |b| + |w| = %d, 2n + d = %d",
-                            2 * n + 10, 2 * n + 10));
-                    assertThat(count.sizes()).containsEntry("n", n).containsEntry("d", 10);
-                    Verdict bwd = one(r, "triangular solve backward error (n=" + n + ")", seed);
-                    assertThat(bwd).hypothesisMet().holds();
-                    assertThat(bwd.observed()).isEqualTo(e.backwardError());
-                    assertThat(bwd.bound()).isEqualTo(1e-13);
-                    Verdict res = one(r, "interpolation residual (n=" + n + ")", seed);
-                    assertThat(res).hypothesisMet().holds();
-                    assertThat(res.observed()).isEqualTo(e.residualRatio());
-                    assertThat(res.bound()).isEqualTo(1.0);
-                    assertThat(res.measurements()).containsEntry("amplification", e.scale() / e.maxY())
-                            .containsEntry("residual", e.residual())
-                            .containsEntry("residual_over_max_y", e.residual() / e.maxY())
-                            .containsEntry("min_gap", e.minGap());
-                    assertThat(res.detail()).contains(String.format(Locale.ROOT, "residual/max|y| = %.3g",
-                            e.residual() / e.maxY()), String.format(Locale.ROOT, "min gap of a^T x = %.3g",
-                            e.minGap()), String.format(Locale.ROOT, "= %.3g <= 1; max residual %.3g", e.residualRatio(),
-                            e.residual()));
-                    List<Verdict> control = r.verdicts("MEM-1").stream().filter(v -> v.seed() == seed
-                            && v.role() == Verdict.Role.CONTROL && v.sizes().get("n").equals(n)).toList();
-                    if (n == ns[ns.length - 1]) {
-                        assertThat(control).hasSize(1);
-                        Verdict c = control.get(0);
-                        assertThat(c.check()).isEqualTo("control: fixed residual 1e-9 max|y| (n=" + n + ")");
-                        assertThat(c.observed()).isEqualTo(e.residual() / e.maxY());
-                        assertThat(c.bound()).isEqualTo(1e-9);
-                        assertThat(c.measurements()).containsEntry("amplification", e.scale() / e.maxY());
-                        assertThat(c.detail()).isEqualTo(String.format(Locale.ROOT, "residual/max|y| = %.3g against a"
-                                + " fixed 1e-9 that ignores the amplification %.3g", e.residual() / e.maxY(),
-                                e.scale() / e.maxY()));
-                        if (n == 300) {
-                            assertThat(c).isViolated();        // the control bites at n = 300 already
-                        }
-                    } else {
-                        assertThat(control).isEmpty();
-                    }
-                    assertThat(t.rows().get(row++)).containsExactly(String.valueOf(n), String.valueOf(seed),
-                            String.valueOf(2 * n + 10), MemorizationCheck.fmt(e.scale() / e.maxY()),
-                            MemorizationCheck.fmt(e.backwardError()), MemorizationCheck.fmt(e.residual() / e.maxY()),
-                            MemorizationCheck.fmt(e.residualRatio()));
+        MemorizationCheck check = new MemorizationCheck(new MemorizationCheck.Sizes(NS, 2, D));
+        CheckContext ctx = CheckContext.of(b, SEED, false);
+        MemorizationCheck.Measurement m = check.measure(check.sizes(ctx), ctx);
+        CheckResult r = check.result(m);
+        assertThat(check.ids()).containsExactly("MEM-1");
+        assertThat(MemorizationCheck.Sizes.claims()).isEqualTo(new MemorizationCheck.Sizes(List.of(10, 100, 500,
+                1000, 2000), 5, 10));
+        assertThat(m.fits()).hasSize(4);
+        assertThat(m.ablated()).hasSize(2);
+        SeedStream seeds = SeedStream.of(SEED, "MEM-1");
+        int k = 0;
+        for (int n : NS) {
+            for (int s = 0; s < 2; s++) {
+                MemorizationInstance inst = MemorizationInstance.build(seeds.seed(s), n, D);
+                construction(inst, m.fits().get(k++));
+                if (n == 60) {
+                    control(inst, m.ablated().get(s));
                 }
             }
         }
-        assertThat(MemorizationCheck.fmt(12345.678)).isEqualTo("1.23e+04");
+        assertThat(r.verdicts(MemorizationCheck.INTERPOLATION)).hasSize(4)
+                .allSatisfy(v -> assertThat(v).hypothesisMet().holds());
+        assertThat(r.verdicts(MemorizationCheck.INTERPOLATION_FEWER_WEIGHTS)).hasSize(2)
+                .allSatisfy(v -> assertThat(v).controlBit());
+        Figure f = r.figures().get(0);
+        assertThat(f.series().get(0).x()).containsExactly(10, 60);
+        assertThat(f.series().get(0).y()[1]).isEqualTo(Math.max(m.fits().get(2).relativeResidual(),
+                m.fits().get(3).relativeResidual()));
+        assertThat(r.tables().get(0).rows()).hasSize(4);
+        duplicatePoints(seeds.seed(0));
     }
 
-    private static Verdict one(CheckResult r, String check, long seed) {
-        List<Verdict> vs = r.verdicts("MEM-1").stream().filter(v -> v.check().equals(check) && v.seed() == seed)
-                .toList();
-        assertThat(vs).hasSize(1);
-        return vs.get(0);
+    /** Sorted projections z_(i) = aᵀx_(i) by loops. */
+    private static double[][] sorted(MemorizationInstance inst) {
+        int n = inst.n();
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < D; c++) {
+                z[i] += inst.x().get(i, c) * inst.a()[c];
+            }
+        }
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (p, q) -> Double.compare(z[p], z[q]));
+        double[] zs = new double[n], ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            zs[i] = z[order[i]];
+            ys[i] = inst.y()[order[i]];
+        }
+        return new double[][] {zs, ys};
+    }
+
+    /** Thresholds interleaved with the sorted projections: b_1 = z_1 − (z_2 − z_1)/2, b_j = (z_{j−1} + z_j)/2. */
+    private static double[] thresholds(double[] zs, int k) {
+        double[] t = new double[k];
+        t[0] = zs[0] - (zs[1] - zs[0]) / 2;
+        for (int j = 1; j < k; j++) {
+            t[j] = (zs[j - 1] + zs[j]) / 2;
+        }
+        return t;
+    }
+
+    private void construction(MemorizationInstance inst, MemorizationFit got) {
+        int n = inst.n();
+        double[][] zy = sorted(inst);
+        MemorizingReluNet net = MemorizingReluNet.construct(b, inst.x(), inst.y(), inst.a());
+        double[] t = thresholds(zy[0], n);
+        assertThat(net.thresholds()).containsExactly(t, within(1e-15));
+        double[] w = net.outputWeights();
+        // the check judges its own system A (projections by one GEMV); ours (by loops) differs in the last bits
+        DenseMatrix a = net.system();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertThat(a.get(i, j)).isCloseTo(Math.max(0, zy[0][i] - t[j]), within(1e-14));
+            }
+        }
+        // componentwise backward error max_i |y − Aw|_i / (|A||w| + |y|)_i, the residual in exact arithmetic
+        double worst = 0, ratio = 0, maxY = 0, scale = 0;
+        for (int i = 0; i < n; i++) {
+            BigDecimal res = new BigDecimal(zy[1][i]);
+            double abs = 0, f = 0;
+            for (int j = 0; j <= i; j++) {
+                double aij = a.get(i, j);
+                res = res.subtract(new BigDecimal(aij).multiply(new BigDecimal(w[j])));
+                abs += aij * Math.abs(w[j]);
+                f += aij * w[j];
+            }
+            worst = Math.max(worst, Math.abs(res.doubleValue()) / (abs + Math.abs(zy[1][i])));
+            ratio = Math.max(ratio, Math.abs(f - zy[1][i]) / (10 * EPS * abs));      // MEM-1's rule, by loops
+            maxY = Math.max(maxY, Math.abs(zy[1][i]));
+            scale = Math.max(scale, abs);
+        }
+        assertThat(got.params()).isEqualTo(2 * n + D);
+        assertThat(got.distinctProjections()).isTrue();
+        assertThat(got.backwardError()).isCloseTo(worst, within(1e-6 * worst + 1e-30));
+        assertThat(got.backwardError()).isLessThanOrEqualTo(1e-13);
+        // the residual is round-off of a cancelling sum: another summation order gives another round-off, both
+        // under the rule; the amplification has no cancellation
+        assertThat(ratio).isLessThanOrEqualTo(1.0);
+        assertThat(got.residualRatio()).isLessThanOrEqualTo(1.0);
+        assertThat(got.amplification()).isCloseTo(scale / maxY, within(1e-12 * scale / maxY));
+        assertThat(got.maxY()).isEqualTo(maxY);
+        double gap = IntStream.range(1, n).mapToDouble(i -> zy[0][i] - zy[0][i - 1]).min().orElseThrow();
+        assertThat(got.minGap()).isCloseTo(gap, within(1e-12 * gap));  // projections by GEMV vs by loops
+    }
+
+    /** n − 1 neurons: f(x_(n)) = Σ_j w_j (z_(n) − b_j), whose miss of y_(n) is far above 10 ε Σ_j |A_nj||w_j|. */
+    private void control(MemorizationInstance inst, MemorizationFit got) {
+        int n = inst.n();
+        double[][] zy = sorted(inst);
+        double[] t = thresholds(zy[0], n - 1);
+        double[] w = MemorizingReluNet.construct(b, inst.x(), inst.y(), inst.a(), n - 1).outputWeights();
+        assertThat(w).hasSize(n - 1);
+        double f = 0, abs = 0;
+        for (int j = 0; j < n - 1; j++) {
+            f += w[j] * (zy[0][n - 1] - t[j]);
+            abs += Math.abs(w[j]) * (zy[0][n - 1] - t[j]);
+        }
+        double ratio = Math.abs(f - zy[1][n - 1]) / (10 * EPS * abs);
+        assertThat(got.params()).isEqualTo(2 * (n - 1) + D);
+        assertThat(got.residualRatio()).isCloseTo(ratio, within(1e-6 * ratio)).isGreaterThan(1e6);
+    }
+
+    /** A point repeated: equal projections, the hypothesis fails and every claim row says so. */
+    private void duplicatePoints(long seed) {
+        MemorizationInstance drawn = MemorizationInstance.build(seed, 10, D);
+        double[][] x = drawn.x().toArray2d();
+        x[9] = x[3].clone();
+        MemorizationInstance dup = new MemorizationInstance(seed, DenseMatrix.fromRows(x), drawn.y(), drawn.a());
+        MemorizationFit f = MemorizationFit.measure(b, dup);
+        assertThat(f.distinctProjections()).isFalse();
+        for (Verdict v : MemorizationCheck.verdicts(f)) {
+            assertThat(v).hypothesisNotMet();
+        }
+        assertThat(MemorizationFit.measure(b, drawn).distinctProjections()).isTrue();
     }
 }

@@ -7,6 +7,8 @@ import io.github.theorybench.claims.ClaimRegistry;
 import io.github.theorybench.claims.Verdict;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
+import io.github.theorybench.report.ClaimExplanation;
+import io.github.theorybench.report.ClaimsJson;
 import io.github.theorybench.report.ClaimsReport;
 import io.github.theorybench.report.ClaimsRun;
 import io.github.theorybench.report.ReportFiles;
@@ -34,6 +36,10 @@ public final class ClaimsCommand implements Callable<Integer> {
     @Option(names = "--list", description = "Print every claim ID with its statement and source seed, then exit.")
     boolean list;
 
+    @Option(names = "--report", paramLabel = "FILE", defaultValue = "reports/claims.json",
+            description = "With --list: the committed report whose statuses to show (default: ${DEFAULT-VALUE}).")
+    Path report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,8 +47,11 @@ public final class ClaimsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
+            ClaimsJson committed = ClaimsJson.readOrNull(report);
             for (ClaimCatalog.Entry e : ClaimCatalog.entries()) {
-                out.printf(Locale.ROOT, "%-8s %-10s %s  [%s]%n", e.id(), e.kind().label(), e.statement(), e.source());
+                out.printf(Locale.ROOT, "%-8s %-10s %s %s  [%s]%n", e.id(), e.kind().label(),
+                        ClaimExplanation.pad(ClaimExplanation.statusCell(e.id(), committed), 20), e.statement(),
+                        e.source());
             }
             out.flush();
             return 0;
@@ -52,6 +61,12 @@ public final class ClaimsCommand implements Callable<Integer> {
 
     /** Shared by {@code claims} and {@code report}: select, run, write; exit 1 when the run has findings. */
     static int runAndWrite(CommandLine cl, RunOptions options, String only, String commandName) throws IOException {
+        return runAndWrite(cl, options, only, commandName, outcomes -> { });
+    }
+
+    /** As above; {@code beforeWrite} sees the outcomes before the report is written (report --profile). */
+    static int runAndWrite(CommandLine cl, RunOptions options, String only, String commandName,
+            java.util.function.Consumer<List<ClaimsRun.Outcome>> beforeWrite) throws IOException {
         options.validate();
         List<String> ids = only == null ? ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id).toList()
                 : ClaimCatalog.select(only);
@@ -75,6 +90,7 @@ public final class ClaimsCommand implements Callable<Integer> {
         });
         List<ClaimsRun.Outcome> outcomes = ClaimsRun.run(checks, ids, ctx, options.workers());
         double wall = (System.nanoTime() - start) / 1e9;
+        beforeWrite.accept(outcomes);
         String command = commandName + (only == null ? "" : " --only " + only) + " --backend " + options.backend
                 + " --seed " + options.seed + (options.quick ? " --quick" : "");
         ClaimsReport.write(options.out, new ClaimsReport.RunSettings(options.seed, options.quick, backend.name(),

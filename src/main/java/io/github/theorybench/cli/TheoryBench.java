@@ -1,6 +1,7 @@
 package io.github.theorybench.cli;
 
 import io.github.theorybench.linalg.BackendUnavailableException;
+import io.github.theorybench.profile.ProfilerUnavailableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,12 +13,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "theorybench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Executable checks of deep-learning theory, and benchmarks of their linear-algebra hot loops.",
-        subcommands = {ClaimsCommand.class, SweepCommand.class, MergeCommand.class, BenchCommand.class,
-                ReportCommand.class, BackendsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClaimsCommand.class, ExplainCommand.class, SweepCommand.class, MergeCommand.class, BenchCommand.class, ParityCommand.class,
+                ReportCommand.class, BackendsCommand.class, ProfileCommand.class, CommandLine.HelpCommand.class})
 public final class TheoryBench implements Runnable {
     /** Exit code for bad usage (flags, IDs, sizes, seeds, output directory). */
     public static final int EXIT_USAGE = 2;
-    /** Exit code for a backend whose native library did not load. */
+    /** Exit code for a backend whose native library did not load, or a profiler that cannot load or start. */
     public static final int EXIT_BACKEND = 3;
     /** Exit code for a run that completed but found violated claims, errors or toothless controls. */
     public static final int EXIT_FINDINGS = 1;
@@ -28,7 +29,7 @@ public final class TheoryBench implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: choose claims, sweep, merge, bench, report or backends (see --help)");
+                "missing command: choose claims, explain, sweep, merge, bench, parity, report, backends or profile (see --help)");
     }
 
     /** Builds the command line with the project's one-line error handling. */
@@ -42,8 +43,8 @@ public final class TheoryBench implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof BackendUnavailableException b) {
-                err.println("theorybench: " + oneLine(b.getMessage()));
+            if (ex instanceof BackendUnavailableException || ex instanceof ProfilerUnavailableException) {
+                err.println("theorybench: " + oneLine(ex.getMessage()));
                 err.flush();
                 return EXIT_BACKEND;
             }

@@ -36,6 +36,15 @@ public interface Backend {
      */
     void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c);
 
+    /**
+     * {@link #syrk}, except that only the lower triangle of C is defined on return (the upper one may hold anything):
+     * for callers that read the lower triangle only, such as {@link ElementwiseKernels#symmetricHadamardFromLower},
+     * which fills both triangles in the same pass instead of mirroring first. Default: {@link #syrk}.
+     */
+    default void syrkLower(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
+        syrk(trans, alpha, a, beta, c);
+    }
+
     /** y = alpha op(A) x + beta y (DGEMV); x and y are column vectors. */
     void gemv(boolean trans, double alpha, Matrix a, Matrix x, double beta, Matrix y);
 

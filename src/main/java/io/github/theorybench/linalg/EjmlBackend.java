@@ -8,7 +8,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
 import org.ejml.dense.row.mult.MatrixMultProduct_DDRM;
 import org.ejml.dense.row.mult.MatrixMultProduct_MT_DDRM;
 import org.ejml.dense.row.mult.MatrixVectorMult_DDRM;
@@ -210,19 +212,35 @@ public final class EjmlBackend implements Backend {
         return new SingularValues(uu, ss, vv);
     }
 
+    /**
+     * LU with partial pivoting (EJML's {@code LUDecompositionAlt_DDRM}, Crout order), refusing only an exactly
+     * singular matrix, as LAPACK's DGESV does (INFO = i when U(i,i) is exactly zero). EJML's own test,
+     * {@code LinearSolverDense.quality()} (= |Π U_ii / max|U_ii||, a scaled determinant), is not a singularity test:
+     * it falls below ε for an 80×80 ridge system whose pivots merely spread over a few decades (issue 20: DLS-1..3 on
+     * ejml threw where LAPACK solved), and {@code isSingular()} compares pivots with an absolute 1e-16, which is not
+     * scale-invariant. An ill-conditioned but non-singular system gets the same backward-stable answer as DGESV.
+     */
     @Override
     public DenseMatrix solve(Matrix a, Matrix b) {
         Shapes.requireSolve(a, b);
-        if (a.rows() == 0) {
+        int n = a.rows();
+        if (n == 0) {
             return DenseMatrix.zeros(0, b.cols()); // the empty system (EJML's LU calls a 0x0 matrix singular)
         }
-        LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(a.rows());
-        // EJML's LU decomposes singular matrices without complaint; quality() (≈ |det| scaled) is 0 for them.
-        if (!lu.setA(wrap(a.toDense()).copy()) || !(lu.quality() > Math.ulp(1.0))) {
-            throw new ArithmeticException("solve: A (" + a.shape() + ") is singular to working precision");
+        LUDecompositionAlt_DDRM lu = new LUDecompositionAlt_DDRM();
+        LinearSolverLu_DDRM solver = new LinearSolverLu_DDRM(lu);   // setA runs lu.decompose on the copy
+        if (!solver.setA(wrap(a.toDense()).copy())) {
+            throw new ArithmeticException("solve: EJML's LU failed on A (" + a.shape() + ")");
+        }
+        double[] packed = lu.getLU().data;
+        for (int i = 0; i < n; i++) {
+            if (packed[i * n + i] == 0.0) {
+                throw new ArithmeticException("solve: A (" + a.shape() + ") is singular: U(" + (i + 1) + "," + (i + 1)
+                        + ") is exactly zero after LU with partial pivoting (LAPACK's DGESV: INFO = " + (i + 1) + ")");
+            }
         }
         DenseMatrix x = DenseMatrix.zeros(a.cols(), b.cols());
-        lu.solve(wrap(b.toDense()), wrap(x));
+        solver.solve(wrap(b.toDense()), wrap(x));
         return x;
     }
 

@@ -85,6 +85,16 @@ public final class OpenBlasBackend implements Backend {
 
     @Override
     public void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
+        syrk(trans, alpha, a, beta, c, true);
+    }
+
+    /** DSYRK into the lower triangle only: the structured Gram mirrors while it multiplies by X Xᵀ (one pass, not two). */
+    @Override
+    public void syrkLower(boolean trans, double alpha, Matrix a, double beta, Matrix c) {
+        syrk(trans, alpha, a, beta, c, false);
+    }
+
+    private void syrk(boolean trans, double alpha, Matrix a, double beta, Matrix c, boolean mirror) {
         Shapes.requireSyrk(trans, alpha, a, beta, c);
         int n = c.rows();
         if (n == 0) {
@@ -94,7 +104,9 @@ public final class OpenBlasBackend implements Backend {
         DirectMatrix da = direct(a), dc = direct(c);
         openblas.cblas_dsyrk(CblasRowMajor, CblasLower, trans ? CblasTrans : CblasNoTrans, n, k, alpha,
                 da.buffer(), ld(a.cols()), beta, dc.buffer(), n);
-        mirrorLowerToUpper(dc.buffer(), n);
+        if (mirror) {
+            mirrorLowerToUpper(dc.buffer(), n);
+        }
         copyBack(dc, c);
     }
 

@@ -23,8 +23,26 @@ public final class DeepReluNet {
     private final int d;
     private final int m;
     private final int hidden;
+    private final boolean widthScaled;
+    /** The weights in the backend's storage, adopted once and shared with {@link #withoutWidthScaling()}. */
+    private final Matrix[] adopted;
 
     public DeepReluNet(Backend backend, DenseMatrix[] weights) {
+        this(backend, weights, true);
+    }
+
+    /**
+     * With {@code widthScaled = false} every sqrt(c_σ/m) becomes sqrt(c_σ): the width normalization the NTK limit
+     * relies on removed (NTK-3's control). ReLU is positively homogeneous, so then G_l and f grow by m^{l/2} and
+     * m^{L/2}, every layer's term of Θ_m by m^L: Θ_m(unscaled) = m^L Θ_m exactly.
+     */
+    public DeepReluNet(Backend backend, DenseMatrix[] weights, boolean widthScaled) {
+        this(backend, weights, widthScaled, new Matrix[weights.length]);
+    }
+
+    private DeepReluNet(Backend backend, DenseMatrix[] weights, boolean widthScaled, Matrix[] adopted) {
+        this.adopted = adopted;
+        this.widthScaled = widthScaled;
         this.backend = backend;
         this.weights = weights.clone();
         this.hidden = weights.length - 1;
@@ -55,6 +73,15 @@ public final class DeepReluNet {
         return new DeepReluNet(backend, w);
     }
 
+    /** The same weights without the width normalization (see the constructor). */
+    public DeepReluNet withoutWidthScaling() {
+        return new DeepReluNet(backend, weights, false, adopted);
+    }
+
+    public boolean widthScaled() {
+        return widthScaled;
+    }
+
     public int hiddenLayers() {
         return hidden;
     }
@@ -82,18 +109,26 @@ public final class DeepReluNet {
             }
             off += weights[l].size();
         }
-        return new DeepReluNet(backend, w);
+        return new DeepReluNet(backend, w, widthScaled);
+    }
+
+    /** Weight matrix {@code k} (W_{k+1}, or v for k = L) in the backend's storage, adopted on first use. */
+    private Matrix weight(int k) {
+        if (adopted[k] == null) {
+            adopted[k] = backend.adopt(weights[k]);
+        }
+        return adopted[k];
     }
 
     /** Forward and backward pass on the rows of X: G₀..G_L and B₁..B_{L+1}. */
     public Pass pass(DenseMatrix x) {
         int n = x.rows();
-        double scale = Math.sqrt(DeepReluKernels.C_SIGMA / m);
+        double scale = Math.sqrt(DeepReluKernels.C_SIGMA / (widthScaled ? m : 1));
         DenseMatrix[] g = new DenseMatrix[hidden + 1];
         DenseMatrix[] mask = new DenseMatrix[hidden + 1];
         g[0] = x;
         for (int l = 1; l <= hidden; l++) {
-            DenseMatrix f = backend.multiply(false, true, backend.adopt(g[l - 1]), backend.adopt(weights[l - 1]))
+            DenseMatrix f = backend.multiply(false, true, backend.adopt(g[l - 1]), weight(l - 1))
                     .toDense(); // F_l = G_{l−1} W_lᵀ (n×m)
             DenseMatrix gl = DenseMatrix.zeros(n, m);
             DenseMatrix dl = DenseMatrix.zeros(n, m);
@@ -106,14 +141,14 @@ public final class DeepReluNet {
             g[l] = gl;
             mask[l] = dl;
         }
-        double[] out = backend.multiply(false, true, backend.adopt(g[hidden]), backend.adopt(weights[hidden]))
+        double[] out = backend.multiply(false, true, backend.adopt(g[hidden]), weight(hidden))
                 .toDense().data().clone();
         DenseMatrix[] b = new DenseMatrix[hidden + 2];
         DenseMatrix ones = DenseMatrix.zeros(n, 1);
         java.util.Arrays.fill(ones.data(), 1.0);
         b[hidden + 1] = ones;
         for (int l = hidden; l >= 1; l--) {
-            DenseMatrix back = backend.multiply(false, false, backend.adopt(b[l + 1]), backend.adopt(weights[l]))
+            DenseMatrix back = backend.multiply(false, false, backend.adopt(b[l + 1]), weight(l))
                     .toDense(); // B_{l+1} W_{l+1} (n×m)
             double[] ba = back.data(), da = mask[l].data();
             for (int k = 0; k < ba.length; k++) {

@@ -46,10 +46,20 @@ public final class MemorizingReluNet {
      * @throws IllegalArgumentException if two projections aᵀx_i coincide (the construction's hypothesis)
      */
     public static MemorizingReluNet construct(Backend be, DenseMatrix x, double[] y, double[] a) {
+        return construct(be, x, y, a, x.rows());
+    }
+
+    /**
+     * The construction with only the first {@code neurons} ≤ n thresholds b_(1) < … < b_(k): w solves the leading
+     * k × k triangular system, so the net interpolates the k smallest projections; the remaining points get the
+     * affine continuation beyond b_(k), which their labels do not enter (2k + d weights). With k = n this is
+     * {@link #construct(Backend, DenseMatrix, double[], double[])}.
+     */
+    public static MemorizingReluNet construct(Backend be, DenseMatrix x, double[] y, double[] a, int neurons) {
         int n = x.rows();
-        if (y.length != n || a.length != x.cols() || n < 2) {
+        if (y.length != n || a.length != x.cols() || n < 2 || neurons < 1 || neurons > n) {
             throw new IllegalArgumentException("X is " + x.shape() + ", y has " + y.length + " entries, a has "
-                    + a.length);
+                    + a.length + ", neurons " + neurons);
         }
         double[] z = project(be, x, a);
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
@@ -60,21 +70,56 @@ public final class MemorizingReluNet {
             zs[i] = z[order[i]];
             ys[i] = y[order[i]];
         }
-        double gap = Double.POSITIVE_INFINITY;
-        for (int i = 1; i < n; i++) {
-            gap = Math.min(gap, zs[i] - zs[i - 1]);
-        }
+        double gap = minGap(zs);
         if (!(gap > 0)) {
             throw new IllegalArgumentException("projections a^T x_i are not distinct (min gap " + gap + ")");
         }
-        double[] thresholds = new double[n];      // b_(j), interleaved with the sorted z
+        double[] thresholds = new double[neurons];      // b_(j), interleaved with the sorted z
         thresholds[0] = zs[0] - 0.5 * (zs[1] - zs[0]);
-        for (int j = 1; j < n; j++) {
+        for (int j = 1; j < neurons; j++) {
             thresholds[j] = 0.5 * (zs[j - 1] + zs[j]);
         }
-        DenseMatrix am = features(zs, thresholds);
-        double[] w = forwardSubstitution(am, ys);
-        return new MemorizingReluNet(a.clone(), thresholds, w, am, ys, gap);
+        double[] zk = Arrays.copyOf(zs, neurons), yk = Arrays.copyOf(ys, neurons);
+        DenseMatrix am = features(zk, thresholds);
+        double[] w = forwardSubstitution(am, yk);
+        return new MemorizingReluNet(a.clone(), thresholds, w, am, yk, gap);
+    }
+
+    /** min_i (z_(i+1) − z_(i)) over the sorted values (+∞ for fewer than two). */
+    static double minGap(double[] sorted) {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < sorted.length; i++) {
+            gap = Math.min(gap, sorted[i] - sorted[i - 1]);
+        }
+        return gap;
+    }
+
+    /**
+     * The construction's hypothesis (003, Zhang et al. Theorem 1; CLAIMS.md MEM-1): the projections z_i = aᵀx_i are
+     * pairwise distinct, so that thresholds can be interleaved between them — numerically, distinct beyond the
+     * rounding of the projections themselves: every gap between sorted z exceeds {@code roundOff} (two equal points
+     * can come out of a GEMV a few ulps apart, and a threshold midway between them rounds onto one of them).
+     */
+    public static boolean distinctProjections(double[] z, double roundOff) {
+        double[] s = z.clone();
+        Arrays.sort(s);
+        return minGap(s) > roundOff;
+    }
+
+    /**
+     * 2·d·ε·max_i Σ_k |a_k||x_ik|: twice the bound on the rounding error of one computed projection aᵀx_i (an inner
+     * product of length d), so two points whose projections differ by less could be equal.
+     */
+    public static double projectionRoundOff(DenseMatrix x, double[] a) {
+        double worst = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            double s = 0;
+            for (int k = 0; k < a.length; k++) {
+                s += Math.abs(a[k] * x.get(i, k));
+            }
+            worst = Math.max(worst, s);
+        }
+        return 2 * a.length * Math.ulp(1.0) * worst;
     }
 
     /** F_ij = ReLU(z_i − b_j) (n × n). */
@@ -112,24 +157,36 @@ public final class MemorizingReluNet {
         return w;
     }
 
-    /** f(x_i) for the rows of X: features ReLU(X a − b) then one GEMV with w. */
+    /**
+     * f(x_i) = Σ_j w_j ReLU(aᵀx_i − b_j) for the rows of X, summed in increasing j on the heap: the n × k feature
+     * matrix is never formed (at n = 2000 it is 32 MB per evaluation, and a native BLAS would copy it again).
+     */
     public double[] evaluate(Backend be, DenseMatrix x) {
-        DenseMatrix f = features(project(be, x, a), b);
-        Matrix out = be.zeros(x.rows(), 1);
-        be.gemv(false, 1.0, be.adopt(f), be.adopt(DenseMatrix.columnVector(w)), 0.0, out);
-        return out.toDense().data().clone();
+        return sums(project(be, x, a), w);
     }
 
-    /** (|F||w|)_i for the rows of X (F_ij = ReLU(aᵀx_i − b_j)): the size of the terms that cancel to f(x_i). */
+    /**
+     * (|F||w|)_i = Σ_j ReLU(aᵀx_i − b_j)|w_j| for the rows of X (F ≥ 0): the size of the terms that cancel to f(x_i).
+     */
     public double[] absoluteProducts(Backend be, DenseMatrix x) {
-        DenseMatrix f = features(project(be, x, a), b);          // entries ≥ 0: |F| = F
         double[] absW = new double[w.length];
         for (int j = 0; j < w.length; j++) {
             absW[j] = Math.abs(w[j]);
         }
-        Matrix out = be.zeros(x.rows(), 1);
-        be.gemv(false, 1.0, be.adopt(f), be.adopt(DenseMatrix.columnVector(absW)), 0.0, out);
-        return out.toDense().data().clone();
+        return sums(project(be, x, a), absW);
+    }
+
+    /** Σ_j c_j ReLU(z_i − b_j) for each z_i. */
+    private double[] sums(double[] z, double[] c) {
+        double[] out = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            double s = 0, zi = z[i];
+            for (int j = 0; j < b.length; j++) {
+                s += Math.max(0.0, zi - b[j]) * c[j];
+            }
+            out[i] = s;
+        }
+        return out;
     }
 
     /** Number of weights: |a| + |b| + |w|. */
@@ -164,15 +221,18 @@ public final class MemorizingReluNet {
         return minGap;
     }
 
-    /** (|A||w|)_i for the sorted rows (A ≥ 0 entrywise, so one GEMV of A with |w|). */
+    /** (|A||w|)_i for the sorted rows (A ≥ 0 entrywise and lower triangular: a sum over j ≤ i). */
     public double[] absoluteProducts(Backend be) {
-        double[] absW = new double[w.length];
-        for (int j = 0; j < w.length; j++) {
-            absW[j] = Math.abs(w[j]);
+        int n = w.length;
+        double[] l = sortedA.data(), out = new double[n];
+        for (int i = 0; i < n; i++) {                 // A is lower triangular: columns j ≤ i only
+            double s = 0;
+            for (int j = 0; j <= i; j++) {
+                s += l[i * n + j] * Math.abs(w[j]);
+            }
+            out[i] = s;
         }
-        Matrix out = be.zeros(w.length, 1);
-        be.gemv(false, 1.0, be.adopt(sortedA), be.adopt(DenseMatrix.columnVector(absW)), 0.0, out);
-        return out.toDense().data().clone();
+        return out;
     }
 
     /**

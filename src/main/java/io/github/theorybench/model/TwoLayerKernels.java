@@ -59,8 +59,9 @@ public final class TwoLayerKernels {
      * {@code xxt} is X Xᵀ, fixed for a data set and computed once by the caller.
      */
     public static void gramStructured(Backend b, Matrix dFactor, Matrix xxt, Matrix gram) {
-        b.syrk(false, 1.0, dFactor, 0.0, gram);
-        b.hadamard(gram, xxt, gram);
+        // SYRK's lower triangle (half a GEMM's flops), then ⊙ X Xᵀ and the mirror in one tiled pass (issue 20)
+        b.syrkLower(false, 1.0, dFactor, 0.0, gram);
+        ElementwiseKernels.symmetricHadamardFromLower(gram, xxt, gram);
     }
 
     /** Jᵀ r from the materialized Jacobian (one GEMV), as an md × 1 vector in W's row-major order. */
@@ -78,8 +79,7 @@ public final class TwoLayerKernels {
         if (r.length != x.rows()) {
             throw new IllegalArgumentException("gradient: r has " + r.length + " entries for X " + x.shape());
         }
-        copy(x, scratch);
-        ElementwiseKernels.scaleRows(scratch, r);
+        ElementwiseKernels.scaledRowsCopy(x, r, scratch);   // r ⊙ X in one pass (was a copy, then a scaling pass)
         b.gemm(true, false, 1.0, dFactor, scratch, 0.0, g);
     }
 

@@ -1,7 +1,5 @@
 package io.github.theorybench.report;
 
-import io.github.theorybench.claims.ClaimCatalog;
-import io.github.theorybench.claims.Figure;
 import io.github.theorybench.claims.Table;
 import io.github.theorybench.claims.Verdict;
 import java.util.ArrayList;
@@ -10,11 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The Markdown pages of a claims run: the verdict table (claims.md) and the index (README.md). */
+/**
+ * The Markdown pieces every page shares (numbers, status icons, verdict tables, tables) and the flat verdict table
+ * {@code claims.md}, kept for tools: one row per verdict, every column, no prose.
+ */
 final class ClaimsMarkdown {
     private ClaimsMarkdown() {
     }
 
+    /** Four significant digits; scientific below 1e−3 and from 1e5; "–" for NaN. */
     static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "–";
@@ -29,20 +31,52 @@ final class ClaimsMarkdown {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** A non-negative fraction as a percentage with two significant digits ("53%", "4.6%", "1.2e+03%"). */
+    static String percent(double fraction) {
+        double p = 100 * fraction;
+        if (p >= 1e4) {
+            return String.format(Locale.ROOT, "%.1e%%", p);
+        }
+        return p >= 10 ? String.format(Locale.ROOT, "%.0f%%", p) : String.format(Locale.ROOT, "%.2g%%", p);
+    }
+
+    /** Text safe inside a table cell: pipes escaped, one line. */
     static String cell(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+        return s == null ? "" : s.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    /** {@code s} cut to at most {@code max} characters at a word boundary, with "…" where it was cut. */
+    static String shorten(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s == null ? "" : s;
+        }
+        int cut = s.lastIndexOf(' ', max - 1);
+        return s.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+    }
+
+    static String icon(Verdict.Status s) {
+        return switch (s) {
+            case HOLDS -> "✅";
+            case HYPOTHESIS_NOT_MET -> "⚪";
+            case VIOLATED -> "❌";
+            case CONTROL_BIT -> "🦷";
+            case CONTROL_DID_NOT_BITE -> "⚠️";
+            case EXPLORATORY -> "🔭";
+            case ERROR -> "💥";
+        };
     }
 
     static String statusCell(Verdict v) {
-        return switch (v.status()) {
-            case HOLDS -> "✅ holds";
-            case HYPOTHESIS_NOT_MET -> "⚪ hypothesis not met";
-            case VIOLATED -> "❌ violated";
-            case CONTROL_BIT -> "🦷 control bit";
-            case CONTROL_DID_NOT_BITE -> "⚠️ control did not bite";
-            case EXPLORATORY -> "🔭 exploratory";
-            case ERROR -> "💥 error";
-        };
+        return icon(v.status()) + " " + v.status().label();
+    }
+
+    /** The legend of the status icons, one line. */
+    static String legend() {
+        List<String> parts = new ArrayList<>();
+        for (Verdict.Status s : Verdict.Status.values()) {
+            parts.add(icon(s) + " " + s.label());
+        }
+        return String.join(" · ", parts);
     }
 
     static String sizes(Map<String, Object> sizes) {
@@ -51,35 +85,25 @@ final class ClaimsMarkdown {
         return String.join(", ", parts);
     }
 
-    static void verdictTable(StringBuilder sb, List<Verdict> rows, Map<String, String> tests) {
-        sb.append("| ID | check | kind | role | hypothesis met | observed | bound | slack | status | seed | sizes |"
-                + " backend |");
-        if (tests != null) {
-            sb.append(" test |");
+    /** Bound with its window where one is set. */
+    static String boundCell(Verdict v) {
+        String bound = fmt(v.bound());
+        if (!Double.isNaN(v.windowLow()) || !Double.isNaN(v.windowHigh())) {
+            bound += " (window " + fmt(v.windowLow()) + "…" + fmt(v.windowHigh()) + ")";
         }
-        sb.append('\n').append("|---|---|---|---|---|---|---|---|---|---|---|---|").append(tests != null ? "---|" : "")
-                .append('\n');
-        for (Verdict v : rows) {
-            String bound = fmt(v.bound());
-            if (!Double.isNaN(v.windowLow())) {
-                bound += " (window " + fmt(v.windowLow()) + "…" + fmt(v.windowHigh()) + ")";
-            }
-            sb.append("| ").append(v.id()).append(" | ").append(cell(v.check())).append(" | ")
-                    .append(v.kind().label()).append(" | ").append(v.role().label()).append(" | ")
-                    .append(v.hypothesisMet() ? "yes" : "**no**").append(" | ").append(fmt(v.observed()))
-                    .append(" | ").append(bound).append(" | ").append(fmt(v.slack())).append(" | ")
-                    .append(statusCell(v)).append(" | ").append(v.seed()).append(" | ").append(cell(sizes(v.sizes())))
-                    .append(" | ").append(v.backend()).append(" |");
-            if (tests != null) {
-                String t = tests.get(v.id());
-                sb.append(t == null ? " – |" : " [" + t.substring(t.lastIndexOf('/') + 1) + "](../" + t + ") |");
-            }
-            sb.append('\n');
-        }
+        return bound;
     }
 
-    static void table(StringBuilder sb, Table t) {
-        sb.append("#### ").append(cell(t.title())).append("\n\n| ").append(String.join(" | ", t.header()))
+    /** The rerun command for the rows of {@code id} in a run with these settings. */
+    static String rerun(String id, ClaimsReport.RunSettings s) {
+        return "bin/theorybench claims --only " + id + " --seed " + s.seed() + " --backend " + s.backend()
+                + (s.quick() ? " --quick" : "");
+    }
+
+    /** A titled table with its note. */
+    static void table(StringBuilder sb, Table t, String heading) {
+        sb.append(heading).append(' ').append(cell(t.title())).append("\n\n| ")
+                .append(String.join(" | ", t.header().stream().map(ClaimsMarkdown::cell).toList()))
                 .append(" |\n|").append("---|".repeat(t.header().size())).append('\n');
         for (List<String> r : t.rows()) {
             sb.append("| ").append(String.join(" | ", r.stream().map(ClaimsMarkdown::cell).toList())).append(" |\n");
@@ -90,25 +114,32 @@ final class ClaimsMarkdown {
         sb.append('\n');
     }
 
+    /** Rows grouped by family, in the order given. */
     static Map<String, List<Verdict>> byFamily(List<Verdict> verdicts) {
         Map<String, List<Verdict>> out = new LinkedHashMap<>();
         for (Verdict v : verdicts) {
-            String fam = v.id().substring(0, v.id().indexOf('-'));
-            out.computeIfAbsent(fam, k -> new ArrayList<>()).add(v);
+            out.computeIfAbsent(family(v.id()), k -> new ArrayList<>()).add(v);
         }
         return out;
     }
 
-    static void details(StringBuilder sb, List<Verdict> rows) {
+    static String family(String id) {
+        int dash = id.indexOf('-');
+        return dash < 0 ? id : id.substring(0, dash);
+    }
+
+    /** Details, errors, tolerances and measurements of {@code rows}, folded. */
+    static void details(StringBuilder sb, List<Verdict> rows, boolean numbered) {
         boolean any = rows.stream().anyMatch(v -> !v.detail().isBlank() || v.error() != null
                 || !v.measurements().isEmpty());
         if (!any) {
             return;
         }
-        sb.append("\n<details><summary>details and measurements</summary>\n\n");
-        for (Verdict v : rows) {
-            sb.append("- **").append(v.id()).append("** ").append(cell(v.check())).append(": ")
-                    .append(cell(v.detail()));
+        sb.append("<details><summary>details and measurements</summary>\n\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Verdict v = rows.get(i);
+            sb.append("- ").append(numbered ? (i + 1) + ". " : "**" + v.id() + "** ").append(cell(v.check()))
+                    .append(": ").append(cell(v.detail()));
             if (v.error() != null) {
                 sb.append(" — error: `").append(cell(v.error())).append('`');
             }
@@ -122,109 +153,40 @@ final class ClaimsMarkdown {
             }
             sb.append('\n');
         }
-        sb.append("\n</details>\n");
+        sb.append("\n</details>\n\n");
     }
 
+    /** {@code claims.md}: the summary line and one flat table per family, every row. */
     static String claimsPage(ClaimsReport.RunSettings s, List<Verdict> verdicts, List<Table> tables) {
         StringBuilder sb = new StringBuilder("# theorybench claims\n\n");
         sb.append(ClaimsReport.summaryLine(verdicts)).append(".\n\n");
         sb.append("Seed ").append(s.seed()).append(", backend ").append(s.backend()).append(s.quick()
                 ? ", quick sizes" : ", the sizes CLAIMS.md gives").append(". `slack` = observed / bound (max over "
-                + "time for exact claims; for scaling claims observed is the fitted exponent, bound the theorem's).\n\n");
+                + "time for exact claims; for scaling claims observed is the fitted exponent, bound the theorem's). "
+                + "The pages for readers: [README.md](README.md) and one page per family.\n\n");
         for (Map.Entry<String, List<Verdict>> fam : byFamily(verdicts).entrySet()) {
             sb.append("## ").append(fam.getKey()).append("\n\n");
-            verdictTable(sb, fam.getValue(), null);
-            details(sb, fam.getValue());
+            flatTable(sb, fam.getValue());
             sb.append('\n');
+            details(sb, fam.getValue(), false);
         }
         if (!tables.isEmpty()) {
             sb.append("## Tables\n\n");
-            tables.forEach(t -> table(sb, t));
+            tables.forEach(t -> table(sb, t, "####"));
         }
         return sb.toString();
     }
 
-    static String indexPage(ClaimsReport.RunSettings s, List<ClaimsRun.Outcome> outcomes, List<Verdict> verdicts,
-            List<Figure> figures, Map<String, String> figureFiles, List<Table> tables, Map<String, String> tests,
-            double wallSeconds, boolean hasBench) {
-        StringBuilder sb = new StringBuilder("# theorybench report\n\n");
-        sb.append("**").append(ClaimsReport.summaryLine(verdicts)).append(".**\n\n");
-        sb.append("Produced by `").append(s.command()).append("` — seed ").append(s.seed()).append(", backend `")
-                .append(s.backend()).append("` (").append(s.backendDescription()).append(")")
-                .append(s.quick() ? ", quick sizes" : ", the sizes CLAIMS.md gives")
-                .append(String.format(Locale.ROOT, ", wall time %.1f s.", wallSeconds)).append("\n\n");
-        sb.append("Machine: ");
-        List<String> m = new ArrayList<>();
-        RunInfo.machine().forEach((k, v) -> m.add(k + " " + v));
-        sb.append(String.join("; ", m)).append(".  \nLibraries: ");
-        List<String> l = new ArrayList<>();
-        RunInfo.libraries().forEach((k, v) -> l.add(k + " " + v));
-        sb.append(String.join(", ", l)).append(".\n\n");
-        sb.append("Machine-readable: [claims.json](claims.json); the same table flat: [claims.md](claims.md)");
-        if (hasBench) {
-            sb.append("; backend benchmarks: [bench/README.md](bench/README.md)");
+    private static void flatTable(StringBuilder sb, List<Verdict> rows) {
+        sb.append("| ID | check | key | kind | role | hypothesis met | observed | bound | slack | status | seed | sizes |"
+                + " backend |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Verdict v : rows) {
+            sb.append("| ").append(v.id()).append(" | ").append(cell(v.check())).append(" | ").append(v.key())
+                    .append(" | ").append(v.kind().label()).append(" | ").append(v.role().label()).append(" | ")
+                    .append(v.hypothesisMet() ? "yes" : "**no**").append(" | ").append(fmt(v.observed()))
+                    .append(" | ").append(boundCell(v)).append(" | ").append(fmt(v.slack())).append(" | ")
+                    .append(statusCell(v)).append(" | ").append(v.seed()).append(" | ").append(cell(sizes(v.sizes())))
+                    .append(" | ").append(v.backend()).append(" |\n");
         }
-        sb.append(".\n\n");
-        sb.append("How to read a row: *observed* is the measured quantity, *bound* the theorem's (for scaling claims, "
-                + "the theorem's exponent and the accepted window), *slack* = observed / bound. *hypothesis met* says "
-                + "whether the instance satisfies the claim's hypothesis; a conclusion checked without it is reported "
-                + "as \"hypothesis not met\", never as a pass. Rows with role *control* are teeth checks: the same "
-                + "check on an instance or bound where it must report a violation (\"control bit\").\n\n");
-        findings(sb, verdicts);
-        Map<String, List<Figure>> figsByFamily = new LinkedHashMap<>();
-        for (Figure f : figures) {
-            // the family is the figure name's leading letters ("LAZY-1-risk", "ntk2-kernel-error" -> LAZY, NTK)
-            String fam = f.name().replaceFirst("^([A-Za-z]+).*$", "$1");
-            figsByFamily.computeIfAbsent(fam.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(f);
-        }
-        for (Map.Entry<String, List<Verdict>> fam : byFamily(verdicts).entrySet()) {
-            sb.append("## ").append(fam.getKey()).append("\n\n");
-            fam.getValue().stream().map(Verdict::id).distinct().forEach(id -> sb.append("- **").append(id)
-                    .append("** ").append(cell(ClaimCatalog.statement(id))).append(" _(")
-                    .append(ClaimCatalog.contains(id) ? ClaimCatalog.entry(id).source() : "").append(")_\n"));
-            sb.append('\n');
-            verdictTable(sb, fam.getValue(), tests);
-            details(sb, fam.getValue());
-            for (Table t : tables) {
-                if (t.name().toUpperCase(Locale.ROOT).startsWith(fam.getKey())) {
-                    sb.append('\n');
-                    table(sb, t);
-                }
-            }
-            for (Figure f : figsByFamily.getOrDefault(fam.getKey(), List.of())) {
-                sb.append("\n![").append(cell(f.title())).append("](").append(figureFiles.get(f.name())).append(")\n");
-            }
-            sb.append('\n');
-        }
-        sb.append("## Time per check\n\n| check | IDs | seconds |\n|---|---|---|\n");
-        for (ClaimsRun.Outcome o : outcomes) {
-            sb.append("| ").append(o.checkName()).append(" | ").append(String.join(", ", o.ids())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", o.seconds())).append(" |\n");
-        }
-        List<String> missing = ClaimCatalog.entries().stream().map(ClaimCatalog.Entry::id)
-                .filter(id -> verdicts.stream().noneMatch(v -> v.id().equals(id))).toList();
-        if (!missing.isEmpty()) {
-            sb.append("\nNot in this report (no check registered or not selected): ").append(String.join(", ",
-                    missing)).append(".\n");
-        }
-        return sb.toString();
-    }
-
-    /** The rows a reader must not miss: claims violated on an honest instance, controls that did not bite, errors. */
-    static void findings(StringBuilder sb, List<Verdict> verdicts) {
-        List<Verdict> hits = verdicts.stream().filter(v -> v.status().needsAttention()).toList();
-        sb.append("## Findings\n\n");
-        if (hits.isEmpty()) {
-            sb.append("None: every claim row held or its hypothesis was not met, and every control bit.\n\n");
-            return;
-        }
-        sb.append("Rows where a claim did not hold as stated on an honest instance (details in the family sections):\n\n");
-        for (Verdict v : hits) {
-            sb.append("- ").append(statusCell(v)).append(" **").append(v.id()).append("** ").append(cell(v.check()))
-                    .append(" — observed ").append(fmt(v.observed())).append(" vs bound ").append(fmt(v.bound()))
-                    .append(", seed ").append(v.seed()).append(", ").append(sizes(v.sizes())).append(": ")
-                    .append(cell(v.error() != null ? v.error() : v.detail())).append('\n');
-        }
-        sb.append('\n');
     }
 }

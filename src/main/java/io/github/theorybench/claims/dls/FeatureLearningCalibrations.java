@@ -1,6 +1,7 @@
 package io.github.theorybench.claims.dls;
 
 import io.github.theorybench.claims.Calibration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,13 @@ final class FeatureLearningCalibrations {
     }
 
     static List<Calibration> all() {
+        List<Calibration> all = new ArrayList<>(dlsOneToThree());
+        all.addAll(dlsFourAndFive());
+        return all;
+    }
+
+    /** DLS-1..3 (FeatureLearningCheck). */
+    private static List<Calibration> dlsOneToThree() {
         return List.of(
                 new Calibration(FeatureLearningCheck.SHARE_AT_TWO_D_SQUARED, "median share of ||W1||_F^2 along u at "
                         + "n = 2d^2", "observed", 0.63, 0.63, "0.63 (min 0.35), 10 seeds",
@@ -42,7 +50,12 @@ final class FeatureLearningCalibrations {
                         + "preprocessing's alpha + beta.x, so their medians agree to 3 digits there"),
                 new Calibration(FeatureLearningCheck.TRANSFER_RATIO, "NTK's median test MSE, N = 100 and 200",
                         "ntkMedian", 1.14, 1.14, "1.14 at N = 100 (0.89 at N = 1000)",
-                        "within 2x (1.07; 0.91 at N = 1000 in the table)"),
+                        "within 2x (1.07; 0.91 at N = 1000 in the table)"));
+    }
+
+    /** DLS-4 (SampleComplexityCheck) and DLS-5 (TransferDimensionCheck). */
+    private static List<Calibration> dlsFourAndFive() {
+        return List.of(
                 new Calibration(SampleComplexityCheck.CROSSING, "n*(d) for d = 6, 8, 10, 12", "nStar", 238, 756,
                         "238, 503, 518, 756", "within 2x (377, 478, 513, 628). n*(6) = 377 lies beyond CLAIMS.md's "
                         + "grid top 8d^2 = 288, on the grid's extension (median 0.31 at n = 210, 0.41 at 288, 0.22 at "
