@@ -29,7 +29,7 @@ class ClaimCatalogTest {
         {"BAL-4", ClaimKind.SCALING, S002}, {"BAL-5", ClaimKind.PHENOMENON, S002}, {"BAL-6", ClaimKind.EXACT, S002},
         {"PWR-1", ClaimKind.PHENOMENON, S002}, {"PWR-2", ClaimKind.PHENOMENON, S002},
         {"PWR-3", ClaimKind.SCALING, S002}, {"PWR-4", ClaimKind.SCALING, S002}, {"PWR-5", ClaimKind.SCALING, S002},
-        {"PWR-6", ClaimKind.PHENOMENON, S002},
+        {"PWR-6", ClaimKind.PHENOMENON, S002}, {"PWR-7", ClaimKind.SCALING, S002},
         {"DLN-1", ClaimKind.EXACT, S003}, {"DLN-2", ClaimKind.EXACT, S003}, {"DLN-3", ClaimKind.EXACT, S003},
         {"DLN-4", ClaimKind.EXACT, S003},
         {"MEM-1", ClaimKind.EXACT, S003}, {"MEM-2", ClaimKind.PHENOMENON, S003},

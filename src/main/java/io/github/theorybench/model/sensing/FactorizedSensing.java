@@ -95,8 +95,154 @@ public final class FactorizedSensing {
         return new GramForm(op.backend(), op.gram(), target.copy());
     }
 
+    /**
+     * Evaluations of these losses at K points at once (PWR-1, 4-7 run dozens of gradient-descent paths on one
+     * operator): each returns, per point, the same loss and gradients as {@link #asymmetric}/{@link #symmetric}.
+     */
+    public interface BatchForm {
+        /** {@link FactorizedSensing#asymmetric} at the points (U_k, V_k). */
+        List<Evaluation> asymmetric(List<DenseMatrix> us, List<DenseMatrix> vs);
+
+        /** {@link FactorizedSensing#symmetric} at the points U_k. */
+        List<Evaluation> symmetric(List<DenseMatrix> us);
+    }
+
+    /** The explicit methods applied point by point (two GEMVs with the n × d₁d₂ stack per point). */
+    public BatchForm pointwise() {
+        return new BatchForm() {
+            @Override
+            public List<Evaluation> asymmetric(List<DenseMatrix> us, List<DenseMatrix> vs) {
+                List<Evaluation> out = new ArrayList<>(us.size());
+                for (int k = 0; k < us.size(); k++) {
+                    out.add(FactorizedSensing.this.asymmetric(us.get(k), vs.get(k)));
+                }
+                return out;
+            }
+
+            @Override
+            public List<Evaluation> symmetric(List<DenseMatrix> us) {
+                List<Evaluation> out = new ArrayList<>(us.size());
+                for (DenseMatrix u : us) {
+                    out.add(FactorizedSensing.this.symmetric(u));
+                }
+                return out;
+            }
+        };
+    }
+
+    /**
+     * The batched form that reads less memory per step for noiseless labels y = 𝒜(M*): {@link #stackedForm} (one
+     * pass over the n × d₁d₂ stack, {@link MeasurementOperator#normalRows}) when n &lt; d₁d₂, else {@link #gramForm}
+     * (one pass over the d₁d₂ × d₁d₂ Gram matrix, after one SYRK to form it). With few points per step (PWR-5's
+     * batches shrink to 2) a step costs one pass over the larger operand, whatever the flops.
+     */
+    public BatchForm batchForm(DenseMatrix target) {
+        return op.measurements() < target.size() ? stackedForm(target) : gramForm(target);
+    }
+
+    /**
+     * The explicit form batched for noiseless labels y = 𝒜(M*) (checked): with the rows of Δ (K × d₁d₂) being
+     * vec(P_k − M*), the residuals are E = Δ𝔸ᵀ/√n and the adjoints 𝒜*(e_k) the rows of E𝔸/√n, computed block by block
+     * of 𝔸's rows in one pass ({@link MeasurementOperator#normalRows}); the transposes are GEMM flags. Cheaper than
+     * {@link #gramForm} when n &lt; d₁d₂ (PWR-5 at d₁ = d₂ = 40, n ≤ 1200), where the Gram matrix is larger than 𝔸
+     * and would also cost a d₁d₂ × d₁d₂ SYRK to form.
+     */
+    public BatchForm stackedForm(DenseMatrix target) {
+        requireLabelsOf(target);
+        return new StackedForm(op, target.copy());
+    }
+
+    private void requireLabelsOf(DenseMatrix target) {
+        double[] fromTarget = op.apply(target);
+        double num = 0, den = 0;
+        for (int i = 0; i < y.length; i++) {
+            num += (fromTarget[i] - y[i]) * (fromTarget[i] - y[i]);
+            den += y[i] * y[i];
+        }
+        if (!(num <= 1e-24 * den)) {
+            throw new IllegalArgumentException("batched forms need y = A(target): relative mismatch "
+                    + Math.sqrt(num / den));
+        }
+    }
+
+    /** Rows vec(P_k − M*) of a K × d₁d₂ matrix: the residual directions of K points. */
+    static DenseMatrix deltas(List<DenseMatrix> products, DenseMatrix target) {
+        int k = products.size(), len = target.size();
+        DenseMatrix delta = DenseMatrix.zeros(k, len);
+        double[] dd = delta.data(), m = target.data();
+        for (int j = 0; j < k; j++) {
+            double[] p = products.get(j).data();
+            for (int i = 0; i < len; i++) {
+                dd[j * len + i] = p[i] - m[i];
+            }
+        }
+        return delta;
+    }
+
+    /** Row j of a K × len matrix as a rows × cols matrix (a copy). */
+    static DenseMatrix rowAsMatrix(double[] data, int j, int rows, int cols) {
+        int len = rows * cols;
+        double[] out = new double[len];
+        System.arraycopy(data, j * len, out, 0, len);
+        return DenseMatrix.wrap(rows, cols, out);
+    }
+
+    /** See {@link #stackedForm}. */
+    static final class StackedForm implements BatchForm {
+        private final MeasurementOperator op;
+        private final DenseMatrix target;
+
+        StackedForm(MeasurementOperator op, DenseMatrix target) {
+            this.op = op;
+            this.target = target;
+        }
+
+        /** Per point: the adjoint 𝒜*(e_k) and ‖e_k‖². */
+        private List<DenseMatrix> adjoints(List<DenseMatrix> products, double[] squares) {
+            double[] g = op.normalRows(deltas(products, target), squares);   // rows 𝒜*𝒜(P_k − M*), ‖𝒜(P_k − M*)‖²
+            List<DenseMatrix> out = new ArrayList<>(products.size());
+            for (int j = 0; j < products.size(); j++) {
+                out.add(rowAsMatrix(g, j, target.rows(), target.cols()));
+            }
+            return out;
+        }
+
+        @Override
+        public List<Evaluation> asymmetric(List<DenseMatrix> us, List<DenseMatrix> vs) {
+            Backend b = op.backend();
+            List<DenseMatrix> products = new ArrayList<>(us.size());
+            for (int k = 0; k < us.size(); k++) {
+                products.add(b.multiply(false, true, us.get(k), vs.get(k)).toDense());
+            }
+            double[] sq = new double[us.size()];
+            List<DenseMatrix> g = adjoints(products, sq);
+            List<Evaluation> out = new ArrayList<>(us.size());
+            for (int k = 0; k < us.size(); k++) {
+                out.add(new Evaluation(0.5 * sq[k], b.multiply(false, false, g.get(k), vs.get(k)).toDense(),
+                        b.multiply(true, false, g.get(k), us.get(k)).toDense()));
+            }
+            return out;
+        }
+
+        @Override
+        public List<Evaluation> symmetric(List<DenseMatrix> us) {
+            Backend b = op.backend();
+            List<DenseMatrix> products = new ArrayList<>(us.size());
+            for (DenseMatrix u : us) {
+                products.add(b.multiply(false, true, u, u).toDense());
+            }
+            double[] sq = new double[us.size()];
+            List<DenseMatrix> g = adjoints(products, sq);
+            List<Evaluation> out = new ArrayList<>(us.size());
+            for (int k = 0; k < us.size(); k++) {
+                out.add(new Evaluation(0.25 * sq[k], b.multiply(false, false, g.get(k), us.get(k)).toDense(), null));
+            }
+            return out;
+        }
+    }
+
     /** See {@link #gramForm}: batched evaluations of the same losses and gradients as the explicit methods. */
-    public static final class GramForm {
+    public static final class GramForm implements BatchForm {
         private final Backend b;
         private final Matrix h;
         private final DenseMatrix target;

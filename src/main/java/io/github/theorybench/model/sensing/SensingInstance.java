@@ -26,6 +26,37 @@ public record SensingInstance(long seed, int d1, int d2, int rStar, int r, int n
     }
 
     /**
+     * The construction with a given spectrum, every draw from {@code rng} in a fixed order (X's and Y's Gaussian
+     * matrices, the n measurements, Ū, V̄), so that a caller can go on drawing from the same generator: target
+     * X diag(σ) Yᵀ with X, Y orthonormal (‖XYᵀ‖₂ = σ₁, κ = σ₁/σ_{r*}); PWR-5's second-wave setup uses σ = (1, 0.5).
+     */
+    public static SensingInstance build(Backend b, long seed, RandomGenerator rng, int d1, int d2,
+            double[] singularValues, int r, int n, double alpha) {
+        int rStar = singularValues.length;
+        DenseMatrix x = orthonormalColumns(b, d1, rStar, rng), y = orthonormalColumns(b, d2, rStar, rng);
+        DenseMatrix xs = x.copy();
+        for (int j = 0; j < rStar; j++) {
+            for (int i = 0; i < d1; i++) {
+                xs.set(i, j, x.get(i, j) * singularValues[j]);
+            }
+        }
+        DenseMatrix target = b.multiply(false, true, xs, y).toDense();
+        MeasurementOperator op = MeasurementOperator.gaussian(b, n, d1, d2, rng);
+        FactorizedSensing loss = new FactorizedSensing(op, op.apply(target));
+        return new SensingInstance(seed, d1, d2, rStar, r, n, alpha, loss, target,
+                RandomMatrices.gaussian(d1, r, 1, rng).scale(alpha), RandomMatrices.gaussian(d2, r, 1, rng).scale(alpha));
+    }
+
+    /**
+     * The same target, measurements and labels with the initialization U₀ = αŪ, V₀ = αV̄ given (Ū, V̄ drawn by the
+     * caller): runs that differ only in r, α or the init share one operator.
+     */
+    public SensingInstance withInit(DenseMatrix uBar, DenseMatrix vBar, double newAlpha) {
+        return new SensingInstance(seed, d1, d2, rStar, uBar.cols(), n, newAlpha, loss, target, uBar.scale(newAlpha),
+                vBar.scale(newAlpha));
+    }
+
+    /**
      * The same target, measurements and labels with a new initialization U₀ = αŪ, V₀ = αV̄ (r columns, Ū, V̄ iid N(0, 1)
      * drawn from {@code initSeed}): runs that differ only in r, α or the init share one operator (PWR-5 batches them).
      */
