@@ -34,7 +34,8 @@ class ClaimCatalogTest {
         {"DLN-4", ClaimKind.EXACT, S003},
         {"MEM-1", ClaimKind.EXACT, S003}, {"MEM-2", ClaimKind.PHENOMENON, S003},
         {"DLS-1", ClaimKind.PHENOMENON, S004}, {"DLS-2", ClaimKind.PHENOMENON, S004},
-        {"DLS-3", ClaimKind.PHENOMENON, S004}, {"DLS-6", ClaimKind.EXACT, S002},
+        {"DLS-3", ClaimKind.PHENOMENON, S004}, {"DLS-4", ClaimKind.SCALING, S004},
+        {"DLS-5", ClaimKind.PHENOMENON, S004}, {"DLS-6", ClaimKind.EXACT, S002},
     };
 
     private static List<String> ids() {
@@ -89,7 +90,8 @@ class ClaimCatalogTest {
     void select() {
         assertThat(ClaimCatalog.select("LAZY-1")).containsExactly("LAZY-1");
         assertThat(ClaimCatalog.select(" lsq-2 , LAZY-1,lsq-2")).containsExactly("LSQ-2", "LAZY-1");
-        assertThat(ClaimCatalog.select("DLS-*")).containsExactly("DLS-1", "DLS-2", "DLS-3", "DLS-6");
+        assertThat(ClaimCatalog.select("DLS-*")).containsExactly("DLS-1", "DLS-2", "DLS-3", "DLS-4", "DLS-5",
+                "DLS-6");
         assertThat(ClaimCatalog.select("LAZY-?")).containsExactly("LAZY-1", "LAZY-2", "LAZY-3", "LAZY-4", "LAZY-5",
                 "LAZY-6", "LAZY-7", "LAZY-8", "LAZY-9");
         assertThat(ClaimCatalog.select("LAZY-1*")).containsExactly("LAZY-1", "LAZY-10", "LAZY-11", "LAZY-12");

@@ -8,13 +8,12 @@ import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.RandomMatrices;
-import io.github.theorybench.model.ReluKernels;
 import io.github.theorybench.model.TwoLayerInit;
 import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.random.RandomGenerator;
 import org.junit.jupiter.api.DisplayName;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Algorithm 1 of seed 004 and its baselines, rule by rule on tiny instances, against loops written here and
- * Hipparchus' LU: preprocessing, features, σ′(0) = 0, the held-out ridge rule (split, grid, arg-min), predictions,
- * kernel ridge, the ridge head's forms and checks, the Hermite targets and the sampler.
+ * Hipparchus' Cholesky: preprocessing, features, σ′(0) = 0, the first step and its η₁ rules, the leave-one-out ridge
+ * head (chosen penalty against refits without each point), test MSEs grouped by layer, kernel ridge, the Hermite
+ * targets and the sampler.
  */
 class FeatureLearnerRulesTest {
     private static final List<Backend> BACKENDS = List.of(Backends.byName("ejml"), Backends.byName(Backends.DEFAULT));
@@ -70,22 +70,6 @@ class FeatureLearnerRulesTest {
         return s;
     }
 
-    /** Ridge a = (ΦᵀΦ + nλ I)⁻¹ Φᵀ r with nλ = c·tr(ΦΦᵀ)/n (RidgeHead's scale-free rule), by Hipparchus' LU. */
-    static double[] ridge(double[][] phi, double[] r, double c) {
-        RealMatrix p = new Array2DRowRealMatrix(phi);
-        double tr = 0;
-        for (double[] row : phi) {
-            for (double v : row) {
-                tr += v * v;
-            }
-        }
-        RealMatrix a = p.transpose().multiply(p);
-        for (int j = 0; j < a.getRowDimension(); j++) {
-            a.addToEntry(j, j, c * tr / phi.length);
-        }
-        return new LUDecomposition(a).getSolver().solve(p.transpose().operate(new ArrayRealVector(r))).toArray();
-    }
-
     static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
@@ -94,42 +78,37 @@ class FeatureLearnerRulesTest {
         return s;
     }
 
-    static double[][] rowsOf(DenseMatrix x, int from, int to) {
-        double[][] out = new double[to - from][];
-        for (int i = from; i < to; i++) {
-            out[i - from] = x.row(i);
-        }
-        return out;
-    }
-
-    /** The held-out rule: first n − round(0.2 n) samples fit, the rest choose c (first minimum of the grid). */
-    static double chosenRidge(DenseMatrix w, double[] b, DenseMatrix x, double[] y) {
-        int n = y.length, nv = Math.max(1, (int) Math.round(0.2 * n)), nt = n - nv;
-        double[][] xt = rowsOf(x, 0, nt), xv = rowsOf(x, nt, n);
-        Pre p = Pre.of(xt, Arrays.copyOfRange(y, 0, nt));
-        double[][] phiT = relu(DenseMatrix.fromRows(xt), w, b), phiV = relu(DenseMatrix.fromRows(xv), w, b);
-        double best = Double.POSITIVE_INFINITY, bestC = Double.NaN;
-        for (double c : new double[] {1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10}) {
-            double[] a = ridge(phiT, p.r(), c);
-            double e = 0;
-            for (int i = 0; i < xv.length; i++) {
-                double f = dot(phiV[i], a) + lin(p.alpha(), p.beta(), xv[i]) - y[nt + i];
-                e += f * f;
-            }
-            if (e < best) {
-                best = e;
-                bestC = c;
-            }
-        }
-        return bestC;
-    }
-
     static void closeArrays(double[] actual, double[] expected, double tol, String what) {
         assertThat(actual).as(what).hasSameSizeAs(expected);
         double scale = Arrays.stream(expected).map(Math::abs).max().orElse(1);
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i]).as("%s[%d]", what, i).isCloseTo(expected[i], within(tol * Math.max(1, scale)));
         }
+    }
+
+    /** The relative ridge with the smallest brute-force leave-one-out error (first on ties). */
+    static double bruteChoice(DenseMatrix phi, double[] r, double[] grid) {
+        int best = 0;
+        double bestE = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < grid.length; j++) {
+            double e = SpectralRidgeTest.bruteLoo(phi, r, grid[j]);
+            if (e < bestE) {
+                bestE = e;
+                best = j;
+            }
+        }
+        return grid[best];
+    }
+
+    /** a = (ΦᵀΦ + sI)⁻¹Φᵀr with s = c·tr(ΦΦᵀ)/n, by Hipparchus' Cholesky. */
+    static double[] ridge(DenseMatrix phi, double[] r, double c) {
+        RealMatrix p = new Array2DRowRealMatrix(phi.toArray2d());
+        RealMatrix a = p.transpose().multiply(p);
+        double s = c * Math.pow(phi.frobeniusNorm(), 2) / phi.rows();
+        for (int j = 0; j < a.getRowDimension(); j++) {
+            a.addToEntry(j, j, s);
+        }
+        return new CholeskyDecomposition(a).getSolver().solve(p.transpose().operate(new ArrayRealVector(r))).toArray();
     }
 
     // ---- TwoLayerFeatureLearner ----
@@ -192,7 +171,7 @@ class FeatureLearnerRulesTest {
         assertThat(someZero && somePositive).isTrue();   // the ReLU is active on this instance
         for (Backend b : BACKENDS) {
             TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(b, m);
-            DenseMatrix got = l.features(x, new TwoLayerFeatureLearner.Layer(w, bias, 0)).toDense();
+            DenseMatrix got = l.features(x, TwoLayerFeatureLearner.frozen(w, bias)).toDense();
             for (int i = 0; i < n; i++) {
                 closeArrays(got.row(i), phi[i], 1e-13, b.name() + " features row " + i);
             }
@@ -206,18 +185,19 @@ class FeatureLearnerRulesTest {
     void layerShapes() {
         TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(BACKENDS.get(0), 4);
         DenseMatrix x = DenseMatrix.zeros(3, 2);
-        assertThatThrownBy(() -> l.features(x, DenseMatrix.zeros(2, 2), new double[4]))
+        assertThatThrownBy(() -> l.features(x, TwoLayerFeatureLearner.frozen(DenseMatrix.zeros(2, 2), new double[4])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need W 4 x d and 4 biases");
-        assertThatThrownBy(() -> l.features(x, DenseMatrix.zeros(4, 3), new double[4]))
+        assertThatThrownBy(() -> l.features(x, TwoLayerFeatureLearner.frozen(DenseMatrix.zeros(4, 3), new double[4])))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> l.features(x, DenseMatrix.zeros(4, 2), new double[3]))
+        assertThatThrownBy(() -> l.features(x, TwoLayerFeatureLearner.frozen(DenseMatrix.zeros(4, 2), new double[3])))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> l.lossGradient(x, new double[3], DenseMatrix.zeros(4, 3), new double[4],
                 new double[4])).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("first layer: W 4x3, 4 biases, inputs 3x2; need W 4 x d and 4 biases");
         assertThatThrownBy(() -> l.lossGradient(x, new double[3], DenseMatrix.zeros(4, 2), new double[3],
                 new double[4])).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("first layer");
-        assertThat(l.features(x, DenseMatrix.zeros(4, 2), new double[4]).toDense().data()).containsOnly(0.0);
+        assertThat(l.features(x, TwoLayerFeatureLearner.frozen(DenseMatrix.zeros(4, 2), new double[4])).toDense().data())
+                .containsOnly(0.0);
     }
 
     @Test
@@ -239,7 +219,7 @@ class FeatureLearnerRulesTest {
     }
 
     @Test
-    @DisplayName("meanRowNorm = (1/m) sum_j ||w_j||; subspaceShare = ||W u||^2 / ||W||_F^2; mse = (1/N) sum (f - y)^2")
+    @DisplayName("meanRowNorm = (1/m) sum_j ||w_j||, rmsRowNorm = ||W||_F/sqrt(m); subspaceShare = ||W u||^2 / ||W||_F^2; mse = (1/N) sum (f - y)^2")
     void smallFormulas() {
         DenseMatrix w = DenseMatrix.of(2, 2, 3, 4, 0, 1);   // row norms 5 and 1
         assertThat(TwoLayerFeatureLearner.meanRowNorm(w)).isEqualTo(3.0);
@@ -253,8 +233,7 @@ class FeatureLearnerRulesTest {
                     .isCloseTo(25.0 / 26, within(1e-14));
         }
         assertThat(TwoLayerFeatureLearner.mse(new double[] {1, 2, 4}, new double[] {0, 2, 1})).isEqualTo(10.0 / 3);
-        assertThat(TwoLayerFeatureLearner.mseShifted(new double[] {1, 2}, new double[] {1, -1}, new double[] {0, 0}))
-                .isEqualTo(2.5);
+        assertThat(TwoLayerFeatureLearner.rmsRowNorm(w)).isCloseTo(Math.sqrt(13.0), within(1e-15));
     }
 
     @Test
@@ -268,213 +247,137 @@ class FeatureLearnerRulesTest {
     }
 
     @Test
-    @DisplayName("algorithmOne: eta1 must be finite and >= 0; eta1 = 0 is a frozen layer at W0 (eta 0); eta1 > 0 records eta1")
-    void algorithmOneArguments() {
-        TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(BACKENDS.get(0), 4);
-        TwoLayerInit init = l.initialize(3, RandomMatrices.rng(1));
-        double[] b = {1, 2, 3, 4};
-        for (double bad : new double[] {-1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> l.algorithmOne(init, b, bad)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("eta_1 must be finite and non-negative, got " + bad);
+    @DisplayName("firstStep: W1 = -eta1 grad (lambda1 = 1/eta1), eta1 > 0 finite; frozen keeps W0 (scale 1); rmsOneEta1 gives rows of RMS norm 1; algorithmOne = both on the preprocessed labels")
+    void firstStepAndEtaRules() {
+        RandomGenerator rng = RandomMatrices.rng(12);
+        DenseMatrix g = RandomMatrices.gaussian(6, 3, 0.2, rng);
+        double[] b = RandomMatrices.gaussianVector(6, 1.0, rng);
+        for (double bad : new double[] {0, -1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> TwoLayerFeatureLearner.firstStep(g, bad, b))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("eta_1 must be finite and positive, got " + bad);
         }
-        TwoLayerFeatureLearner.FirstLayer zero = l.algorithmOne(init, b, 0.0);
-        assertThat(zero).isInstanceOf(TwoLayerFeatureLearner.Frozen.class);
-        TwoLayerFeatureLearner.Layer z = ((TwoLayerFeatureLearner.Frozen) zero).layer();
-        assertThat(z.w()).isSameAs(init.weights());
-        assertThat(z.b()).isSameAs(b);
-        assertThat(z.eta1()).isZero();
-        DenseMatrix x = RandomMatrices.gaussian(5, 3, 1.0, RandomMatrices.rng(2));
-        TwoLayerFeatureLearner.FirstLayer step = l.algorithmOne(init, b, 2.5);
-        assertThat(step).isNotInstanceOf(TwoLayerFeatureLearner.Frozen.class);
-        TwoLayerFeatureLearner.Layer s = step.fit(x, new double[] {1, -1, 2, 0.5, -3});
+        TwoLayerFeatureLearner.Layer s = TwoLayerFeatureLearner.firstStep(g, 2.5, b);
+        assertThat(s.direction()).isSameAs(g);
+        assertThat(s.scale()).isEqualTo(-2.5);
         assertThat(s.eta1()).isEqualTo(2.5);
         assertThat(s.b()).isSameAs(b);
-        TwoLayerFeatureLearner.FirstLayer fr = TwoLayerFeatureLearner.frozen(init.weights(), b);
-        TwoLayerFeatureLearner.Layer fl = fr.fit(x, new double[5]);
-        assertThat(fl.w()).isSameAs(init.weights());
-        assertThat(fl.b()).isSameAs(b);
-        assertThat(fl.eta1()).isZero();
-        assertThat(((TwoLayerFeatureLearner.Frozen) fr).layer()).isSameAs(fl);
-    }
-
-    @Test
-    @DisplayName("held-out split: n_valid = max(1, round(0.2 n)); block and rows copy the right entries")
-    void splitHelpers() {
-        int[][] cases = {{1, 1}, {2, 1}, {5, 1}, {7, 1}, {8, 2}, {10, 2}, {12, 2}, {13, 3}, {1000, 200}};
-        for (int[] c : cases) {
-            assertThat(TwoLayerFeatureLearner.validationSize(c[0])).as("n = %d", c[0]).isEqualTo(c[1]);
+        assertThat(s.w().data()).containsExactly(g.scale(-2.5).data());
+        TwoLayerFeatureLearner.Layer f = TwoLayerFeatureLearner.frozen(g, b);
+        assertThat(f.scale()).isEqualTo(1.0);
+        assertThat(f.eta1()).isZero();
+        double eta = TwoLayerFeatureLearner.rmsOneEta1(g);
+        double rms = 0;
+        for (double v : g.data()) {
+            rms += eta * eta * v * v;
         }
-        DenseMatrix a = DenseMatrix.of(3, 4, 0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23);
-        assertThat(TwoLayerFeatureLearner.block(a, 1, 3, 2, 4).toArray2d())
-                .isEqualTo(new double[][] {{12, 13}, {22, 23}});
-        assertThat(TwoLayerFeatureLearner.block(a, 0, 1, 0, 3).toArray2d()).isEqualTo(new double[][] {{0, 1, 2}});
-        assertThat(TwoLayerFeatureLearner.rows(a, 1, 3).toArray2d())
-                .isEqualTo(new double[][] {{10, 11, 12, 13}, {20, 21, 22, 23}});
-    }
-
-    @Test
-    @DisplayName("fit (held-out ridge rule): the chosen c, the head a and alpha, beta match an independent LU computation, for frozen and Algorithm 1 layers, dual and primal sizes")
-    void fitMatchesReference() {
-        int d = 3;
-        RandomGenerator rng = RandomMatrices.rng(77);
-        for (int[] nm : new int[][] {{10, 12}, {30, 6}, {12, 12}}) {
-            int n = nm[0], m = nm[1];
-            DenseMatrix x = RandomMatrices.gaussian(n, d, 1.0, rng);
-            double[] y = new double[n];
-            for (int i = 0; i < n; i++) {
-                double z = x.get(i, 0);
-                y[i] = z * z - 1 + 0.5 * x.get(i, 1) + 0.3 + 0.1 * rng.nextGaussian();
-            }
-            for (Backend be : List.of(Backends.byName(Backends.DEFAULT))) {   // EJML's solve rejects c = 1e-6 here
-                TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(be, m);
-                TwoLayerInit init = l.initialize(d, RandomMatrices.rng(n + m));
-                double[] bias = RandomMatrices.gaussianVector(m, 1.0, RandomMatrices.rng(n * m));
-                double eta1 = TwoLayerFeatureLearner.paperEta1(d);
-                Pre all = Pre.of(x.toArray2d(), y);
-                // frozen (random features)
-                var rf = l.fit(TwoLayerFeatureLearner.frozen(init.weights(), bias), x, y);
-                double cRf = chosenRidge(init.weights(), bias, x, y);
-                assertThat(rf.ridge()).as("RF ridge n=%d m=%d %s", n, m, be.name()).isEqualTo(cRf);
-                closeArrays(rf.a(), ridge(relu(x, init.weights(), bias), all.r(), cRf), 1e-7, "RF head");
-                assertThat(rf.alpha()).isCloseTo(all.alpha(), within(1e-13));
-                closeArrays(rf.beta(), all.beta(), 1e-13, "beta");
-                assertThat(rf.layer().w()).isSameAs(init.weights());
-                // Algorithm 1: W1 = -eta1 grad L(theta0) on the residual of the part it is fitted on
-                java.util.function.BiFunction<double[][], double[], DenseMatrix> step = (xs, ys) -> l.lossGradient(
-                        DenseMatrix.fromRows(xs), Pre.of(xs, ys).r(), init.weights(), new double[m], init.signs())
-                        .scale(-eta1);
-                int nt = n - Math.max(1, (int) Math.round(0.2 * n));
-                DenseMatrix wSplit = step.apply(rowsOf(x, 0, nt), Arrays.copyOfRange(y, 0, nt));
-                var alg = l.fit(l.algorithmOne(init, bias, eta1), x, y);
-                double cAlg = chosenRidge(wSplit, bias, x, y);
-                assertThat(alg.ridge()).as("Alg1 ridge n=%d m=%d %s", n, m, be.name()).isEqualTo(cAlg);
-                DenseMatrix w1 = step.apply(x.toArray2d(), y);
-                assertThat(DenseMatrix.relativeDifference(alg.w(), w1)).isLessThan(1e-12);
-                closeArrays(alg.a(), ridge(relu(x, w1, bias), all.r(), cAlg), 1e-7, "Alg1 head");
-                // predict adds alpha + beta^T x back
-                DenseMatrix xs = RandomMatrices.gaussian(4, d, 1.0, rng);
-                double[][] phiS = relu(xs, w1, bias);
-                double[] expected = new double[4];
-                for (int i = 0; i < 4; i++) {
-                    expected[i] = dot(phiS[i], alg.a()) + lin(all.alpha(), all.beta(), xs.row(i));
-                }
-                closeArrays(l.predict(alg, xs), expected, 1e-12, "predict");
-            }
-        }
-    }
-
-    @Test
-    @DisplayName("kernelRidge: predictions K(test, x)(K + c tr(K)/n I)^{-1} r + alpha + beta^T x with c by the held-out rule; ntk(d) is ntkWithBias at variance 1/d")
-    void kernelRidge() {
-        int n = 15, d = 3;
-        RandomGenerator rng = RandomMatrices.rng(31);
-        DenseMatrix x = RandomMatrices.gaussian(n, d, 1.0, rng), test = RandomMatrices.gaussian(4, d, 1.0, rng);
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = Math.sin(2 * x.get(i, 0)) + 0.2 + 0.05 * rng.nextGaussian();
-        }
-        for (Backend be : List.of(Backends.byName(Backends.DEFAULT))) {   // EJML's solve rejects c = 1e-6 here
-            TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(be, 4);
-            DenseMatrix ka = RandomMatrices.gaussian(2, d, 1.0, rng);
-            assertThat(l.ntk(d).matrix(ka, x).data())
-                    .containsExactly(ReluKernels.ntkWithBiasMatrix(be, ka, x, 1.0 / d).data());
-            TwoLayerFeatureLearner.Kernel k = l.ntk(d);
-            var fit = l.kernelRidge(k, x, y, test);
-            // reference: dual form by LU, the same held-out rule
-            int nv = Math.max(1, (int) Math.round(0.2 * n)), nt = n - nv;
-            double[][] xt = rowsOf(x, 0, nt), xv = rowsOf(x, nt, n);
-            Pre pt = Pre.of(xt, Arrays.copyOfRange(y, 0, nt));
-            RealMatrix ktt = new Array2DRowRealMatrix(k.matrix(DenseMatrix.fromRows(xt), DenseMatrix.fromRows(xt))
-                    .toArray2d());
-            RealMatrix kvt = new Array2DRowRealMatrix(k.matrix(DenseMatrix.fromRows(xv), DenseMatrix.fromRows(xt))
-                    .toArray2d());
-            double best = Double.POSITIVE_INFINITY, bestC = Double.NaN;
-            for (double c : TwoLayerFeatureLearner.RIDGE_GRID) {
-                double[] alpha = dual(ktt, pt.r(), c);
-                double[] fv = kvt.operate(alpha);
-                double e = 0;
-                for (int i = 0; i < nv; i++) {
-                    double r = fv[i] + lin(pt.alpha(), pt.beta(), xv[i]) - y[nt + i];
-                    e += r * r;
-                }
-                if (e < best) {
-                    best = e;
-                    bestC = c;
-                }
-            }
-            assertThat(fit.ridge()).isEqualTo(bestC);
-            Pre all = Pre.of(x.toArray2d(), y);
-            double[] coef = dual(new Array2DRowRealMatrix(k.matrix(x, x).toArray2d()), all.r(), bestC);
-            double[] pred = new Array2DRowRealMatrix(k.matrix(test, x).toArray2d()).operate(coef);
-            for (int i = 0; i < pred.length; i++) {
-                pred[i] += lin(all.alpha(), all.beta(), test.row(i));
-            }
-            closeArrays(fit.predictions(), pred, 1e-8, "kernel ridge predictions");
-        }
-        assertThat(TwoLayerFeatureLearner.RIDGE_GRID).containsExactly(1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10);
-        assertThat(TwoLayerFeatureLearner.VALIDATION_SHARE).isEqualTo(0.2);
-    }
-
-    /** (K + c tr(K)/n I)⁻¹ y by LU. */
-    static double[] dual(RealMatrix k, double[] y, double c) {
-        RealMatrix a = k.copy();
-        double tr = a.getTrace();
-        for (int i = 0; i < a.getRowDimension(); i++) {
-            a.addToEntry(i, i, c * tr / y.length);
-        }
-        return new LUDecomposition(a).getSolver().solve(new ArrayRealVector(y)).toArray();
-    }
-
-    // ---- RidgeHead ----
-
-    @Test
-    @DisplayName("RidgeHead: the smaller form (n <= m dual, else primal), weights and dual coefficients against LU, shape checks")
-    void ridgeHead() {
-        assertThat(RidgeHead.Form.smaller(5, 5)).isEqualTo(RidgeHead.Form.DUAL);
-        assertThat(RidgeHead.Form.smaller(4, 5)).isEqualTo(RidgeHead.Form.DUAL);
-        assertThat(RidgeHead.Form.smaller(6, 5)).isEqualTo(RidgeHead.Form.PRIMAL);
-        RandomGenerator rng = RandomMatrices.rng(13);
+        assertThat(Math.sqrt(rms / 6)).isCloseTo(1.0, within(1e-14));
+        assertThat(TwoLayerFeatureLearner.rmsRowNorm(TwoLayerFeatureLearner.firstStep(g, eta, b).w()))
+                .isCloseTo(1.0, within(1e-14));
         for (Backend be : BACKENDS) {
-            for (int[] shape : new int[][] {{4, 7}, {7, 4}, {5, 5}}) {
-                DenseMatrix phi = RandomMatrices.gaussian(shape[0], shape[1], 1.0, rng);
-                double[] y = RandomMatrices.gaussianVector(shape[0], 1.0, rng);
-                RidgeHead.Path path = RidgeHead.path(be, be.adopt(phi), y);
-                assertThat(path.form()).isEqualTo(RidgeHead.Form.smaller(shape[0], shape[1]));
-                for (double c : new double[] {1e-3, 0.5}) {
-                    double[] ref = ridge(phi.toArray2d(), y, c);
-                    closeArrays(path.weights(c), ref, 1e-9, "weights");
-                    closeArrays(RidgeHead.fit(be, be.adopt(phi), y, c), ref, 1e-9, "fit");
+            TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(be, 6);
+            TwoLayerInit init = l.initialize(3, RandomMatrices.rng(13));
+            DenseMatrix x = RandomMatrices.gaussian(9, 3, 1.0, rng);
+            double[] y = RandomMatrices.gaussianVector(9, 1.0, rng);
+            TwoLayerFeatureLearner.Layer a1 = l.algorithmOne(init, b, x, y);
+            DenseMatrix grad = l.lossGradient(x, l.preprocess(x, y).y(), init.weights(), new double[6], init.signs());
+            assertThat(DenseMatrix.relativeDifference(a1.direction(), grad)).isLessThan(1e-14);
+            assertThat(a1.eta1()).isCloseTo(TwoLayerFeatureLearner.rmsOneEta1(grad), within(1e-12));
+            // the symmetric init's mirrored units get opposite gradients: W1's rows come in +- pairs
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 3; k++) {
+                    assertThat(a1.direction().get(j + 3, k)).isEqualTo(-a1.direction().get(j, k));
                 }
-                double[] a = RandomMatrices.gaussianVector(shape[1], 1.0, rng);
-                closeArrays(RidgeHead.predict(be, be.adopt(phi), a), new Array2DRowRealMatrix(phi.toArray2d())
-                        .operate(a), 1e-13, "predict");
             }
-            DenseMatrix phi = RandomMatrices.gaussian(4, 6, 1.0, rng);
-            RealMatrix ph = new Array2DRowRealMatrix(phi.toArray2d());
-            DenseMatrix gram = DenseMatrix.fromRows(ph.multiply(ph.transpose()).getData());
-            double[] y = RandomMatrices.gaussianVector(4, 1.0, rng);
-            RidgeHead.Path withGram = RidgeHead.path(be, be.adopt(phi), gram, y);
-            assertThat(withGram.form()).isEqualTo(RidgeHead.Form.DUAL);
-            closeArrays(withGram.weights(0.1), ridge(phi.toArray2d(), y, 0.1), 1e-9, "weights with the caller's Gram");
-            assertThat(RidgeHead.path(be, be.adopt(phi), y, RidgeHead.Form.PRIMAL).form())
-                    .isEqualTo(RidgeHead.Form.PRIMAL);
-            closeArrays(RidgeHead.dualCoefficients(be, gram, y, 0.1), dual(new Array2DRowRealMatrix(gram.toArray2d()),
-                    y, 0.1), 1e-9, "dual coefficients");
-            assertThatThrownBy(() -> RidgeHead.path(be, be.adopt(phi), new double[3]))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 labels");
-            assertThatThrownBy(() -> RidgeHead.path(be, be.adopt(phi), DenseMatrix.zeros(3, 4), y))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ridge: Gram");
-            assertThatThrownBy(() -> RidgeHead.path(be, be.adopt(phi), DenseMatrix.zeros(4, 3), y))
-                    .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> RidgeHead.dualCoefficients(be, DenseMatrix.zeros(3, 4), new double[3], 1))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("for 3 labels");
-            assertThatThrownBy(() -> RidgeHead.dualCoefficients(be, DenseMatrix.zeros(4, 3), new double[3], 1))
-                    .isInstanceOf(IllegalArgumentException.class);
         }
-        DenseMatrix k = DenseMatrix.of(2, 2, 1, 2, 3, 4);
-        assertThat(RidgeHead.trace(k)).isEqualTo(5.0);
-        assertThat(RidgeHead.shifted(k, 0.5).data()).containsExactly(1.5, 2, 3, 4.5);
-        assertThat(k.data()).containsExactly(1, 2, 3, 4);
+        assertThat(TwoLayerFeatureLearner.step(0.0)).isZero();
+        assertThat(TwoLayerFeatureLearner.step(1e-300)).isEqualTo(1.0);
+        assertThat(TwoLayerFeatureLearner.step(7.5)).isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("fit: the head's relative ridge is the brute-force leave-one-out choice, a is the ridge solution there, and test MSEs (grouped by direction) equal loops; dual and primal sizes")
+    void fitAndEvaluate() {
+        double[] grid = {1e-4, 1e-2, 1, 100};
+        for (Backend be : BACKENDS) {
+            RandomGenerator rng = RandomMatrices.rng(31);
+            int m = 10, d = 3;
+            TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(be, m);
+            TwoLayerInit init = l.initialize(d, rng);
+            double[] b = RandomMatrices.gaussianVector(m, 1.0, rng);
+            DenseMatrix xTest = RandomMatrices.gaussian(40, d, 1.0, rng);
+            double[] clean = RandomMatrices.gaussianVector(40, 1.0, rng);
+            TestEvaluation eval = new TestEvaluation(l, xTest);
+            List<TwoLayerFeatureLearner.Model> models = new java.util.ArrayList<>();
+            for (int n : new int[] {8, 25}) {
+                DenseMatrix x = RandomMatrices.gaussian(n, d, 1.0, rng);
+                double[] y = RandomMatrices.gaussianVector(n, 1.0, rng);
+                TwoLayerFeatureLearner.Layer layer = l.algorithmOne(init, b, x, y);
+                TwoLayerFeatureLearner.Layer other = TwoLayerFeatureLearner.firstStep(layer.direction(), 0.5, b);
+                for (TwoLayerFeatureLearner.Layer la : List.of(layer, other,
+                        TwoLayerFeatureLearner.frozen(init.weights(), b))) {
+                    TwoLayerFeatureLearner.Model model = l.fit(l.design(la, x), y, grid);
+                    TwoLayerFeatureLearner.Preprocessed p = l.preprocess(x, y);
+                    DenseMatrix phi = DenseMatrix.fromRows(relu(x, la.w(), b));
+                    double c = bruteChoice(phi, p.y(), grid);
+                    assertThat(model.ridge().relativeRidge()).as("%s n = %d", be.name(), n).isEqualTo(c);
+                    closeArrays(model.a(), ridge(phi, p.y(), c), 1e-9, "head");
+                    assertThat(model.alpha()).isEqualTo(p.alpha());
+                    models.add(model);
+                    eval.add(model, clean);
+                }
+            }
+            double[] mse = eval.mse();
+            for (int k = 0; k < models.size(); k++) {
+                TwoLayerFeatureLearner.Model md = models.get(k);
+                double[][] phiT = relu(xTest, md.layer().w(), md.layer().b());
+                double e = 0;
+                for (int i = 0; i < 40; i++) {
+                    double f = dot(phiT[i], md.a()) + lin(md.alpha(), md.beta(), xTest.row(i)) - clean[i];
+                    e += f * f / 40;
+                }
+                assertThat(mse[k]).as("test MSE %d", k).isCloseTo(e, within(1e-12 * e));
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("kernel ridge: the NTK design's leave-one-out choice, dual coefficients and test MSE equal brute force on the features' Gram; a kernel predictor needs the kernel")
+    void kernelFit() {
+        Backend be = BACKENDS.get(1);
+        RandomGenerator rng = RandomMatrices.rng(40);
+        TwoLayerFeatureLearner l = new TwoLayerFeatureLearner(be, 4);
+        BiasedReluNtk ntk = new BiasedReluNtk(be, 0.25);
+        DenseMatrix x = RandomMatrices.gaussian(12, 4, 1.0, rng), xTest = RandomMatrices.gaussian(30, 4, 1.0, rng);
+        double[] y = RandomMatrices.gaussianVector(12, 1.0, rng), clean = RandomMatrices.gaussianVector(30, 1.0, rng);
+        double[] grid = {1e-3, 1e-1, 10};
+        TwoLayerFeatureLearner.KernelModel km = l.fit(l.kernelDesign(ntk, x), y, grid);
+        TwoLayerFeatureLearner.Preprocessed p = l.preprocess(x, y);
+        DenseMatrix k = ntk.matrix(x, x);
+        // K = L Lᵀ: the kernel's leave-one-out equals that of features L (Cholesky factor)
+        RealMatrix lower = new CholeskyDecomposition(new Array2DRowRealMatrix(k.toArray2d())).getL();
+        DenseMatrix feats = DenseMatrix.fromRows(lower.getData());
+        assertThat(km.ridge().relativeRidge()).isEqualTo(bruteChoice(feats, p.y(), grid));
+        double s = km.ridge().relativeRidge() * SpectralRidge.trace(k) / 12;
+        RealMatrix ks = new Array2DRowRealMatrix(k.toArray2d());
+        for (int i = 0; i < 12; i++) {
+            ks.addToEntry(i, i, s);
+        }
+        double[] alpha = new CholeskyDecomposition(ks).getSolver().solve(new ArrayRealVector(p.y())).toArray();
+        closeArrays(km.dual(), alpha, 1e-9, "dual coefficients");
+        TestEvaluation eval = new TestEvaluation(l, xTest);
+        eval.add(km, clean);
+        assertThatThrownBy(eval::mse).isInstanceOf(IllegalStateException.class);
+        double e = 0;
+        for (int i = 0; i < 30; i++) {
+            double f = lin(p.alpha(), p.beta(), xTest.row(i)) - clean[i];
+            for (int j = 0; j < 12; j++) {
+                f += BiasedReluNtkTest.closedForm(xTest.row(i), x.row(j), 0.25) * alpha[j];
+            }
+            e += f * f / 30;
+        }
+        assertThat(eval.mse(ntk)[0]).isCloseTo(e, within(1e-9 * e));
+        assertThatThrownBy(() -> eval.add(km, new double[3])).isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---- SingleIndexTask ----
@@ -501,6 +404,14 @@ class FeatureLearnerRulesTest {
         double[] u = task.direction();
         u[0] += 1;
         assertThat(task.direction()[0]).isNotEqualTo(u[0]);
+        SingleIndexTask he4 = task.pureHermite(4);
+        for (double z : new double[] {-1.5, 0, 0.7, 2}) {
+            assertThat(he4.target(z)).isCloseTo((z * z * z * z - 6 * z * z + 3) / Math.sqrt(24), within(1e-14));
+            assertThat(he4.quadraticPart(z)).isZero();
+        }
+        assertThat(he4.dimension()).isEqualTo(3);
+        assertThatThrownBy(() -> SingleIndexTask.hermite(3, 2, RandomMatrices.rng(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(SingleIndexTask.hermite(2, 6, RandomMatrices.rng(4)).target(1.0))
                 .isCloseTo(0 + (1 - 15 + 45 - 15) / Math.sqrt(2 * 720), within(1e-14));   // He2(1) = 0, He6(1) = 16
     }
@@ -527,6 +438,14 @@ class FeatureLearnerRulesTest {
             double z = dot(u, xt.row(i));
             assertThat(t.clean()[i]).isCloseTo((z * z * z - 3 * z) / Math.sqrt(6), within(1e-13));
             assertThat(t.labels()[i]).isEqualTo(t.clean()[i]);   // zeta = 0: +0 or -0
+        }
+        // labels on given inputs: the same clean values, one coin flip per point
+        SingleIndexTask.Sample at = transfer.sampleAt(x, 0.5, RandomMatrices.rng(11));
+        RandomGenerator flips = RandomMatrices.rng(11);
+        assertThat(at.x()).isSameAs(x);
+        closeArrays(at.clean(), transfer.clean(x), 0, "clean");
+        for (int i = 0; i < 6; i++) {
+            assertThat(at.labels()[i]).isEqualTo(at.clean()[i] + (flips.nextBoolean() ? 0.5 : -0.5));
         }
     }
 }
