@@ -22,7 +22,7 @@ final class IndexPage {
     /** The size bound of issue 17. */
     static final int MAX_BYTES = 40 * 1024;
     /** Text lengths tried in turn for a finding's cause and an erratum's evidence, longest first. */
-    private static final int[] TEXT_CAPS = {900, 600, 400, 250, 150, 80};
+    private static final int[] TEXT_CAPS = {900, 600, 400, 250, 150, 80, 40};
     private static final int STATEMENT_CAP = 90;
 
     private IndexPage() {

@@ -119,7 +119,8 @@ final class SampleComplexityVerdicts {
 
     private static Verdict exponent(Measurement m, int[] ds, double[] nStar, boolean assumption) {
         boolean all = Arrays.stream(nStar).allMatch(Double::isFinite) && ds.length >= 2;
-        Verdict.Builder b = Verdict.builder(EXPONENT).at(m.provenance()).hypothesisMet(assumption)
+        Verdict.Builder b = Verdict.builder(m.sizes().isQuick() ? SampleComplexityCheck.EXPONENT_QUICK : EXPONENT)
+                .at(m.provenance()).hypothesisMet(assumption)
                 .check("log-log slope of n*(d) in d").bound(THEORY_EXPONENT).window(WINDOW_LOW, WINDOW_HIGH)
                 .measure("slopeSpread", SLOPE_SPREAD).measure("slopeOverFoundCrossings", slopeOverFound(ds, nStar));
         for (int i = 0; i < ds.length; i++) {
