@@ -71,6 +71,19 @@ public record Verdict(
             return label;
         }
 
+        /** The report's icon for this status (the legend in the README's "How to read a report"). */
+        public String icon() {
+            return switch (this) {
+                case HOLDS -> "✅";
+                case HYPOTHESIS_NOT_MET -> "⚪";
+                case VIOLATED -> "❌";
+                case CONTROL_BIT -> "🦷";
+                case CONTROL_DID_NOT_BITE -> "⚠️";
+                case EXPLORATORY -> "🔭";
+                case ERROR -> "💥";
+            };
+        }
+
         /** A row a reader must look at: a violated claim, a control that could not fail, or a check that threw. */
         public boolean needsAttention() {
             return this == VIOLATED || this == CONTROL_DID_NOT_BITE || this == ERROR;

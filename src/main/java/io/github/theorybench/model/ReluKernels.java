@@ -113,7 +113,8 @@ public final class ReluKernels {
         return k;
     }
 
-    static double[] rowNorms(DenseMatrix a) {
+    /** ‖a_i‖₂ of every row (also the biased NTK of model.features, DLS-2/3). */
+    public static double[] rowNorms(DenseMatrix a) {
         double[] n = new double[a.rows()];
         double[] x = a.data();
         int d = a.cols();

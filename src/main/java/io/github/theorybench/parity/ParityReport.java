@@ -35,24 +35,13 @@ public final class ParityReport {
         ReportFiles.writeAtomically(out.resolve("parity.md"), markdown(s, m));
     }
 
-    static String icon(Verdict.Status s) {
-        return switch (s) {
-            case HOLDS -> "✅";
-            case HYPOTHESIS_NOT_MET -> "⚪";
-            case VIOLATED -> "❌";
-            case CONTROL_BIT -> "🦷";
-            case CONTROL_DID_NOT_BITE -> "⚠️";
-            case EXPLORATORY -> "🔭";
-            case ERROR -> "💥";
-        };
-    }
 
     static String counts(Map<Verdict.Status, Integer> c) {
         if (c.isEmpty()) {
             return "–";
         }
         List<String> parts = new ArrayList<>();
-        c.forEach((st, n) -> parts.add(icon(st) + n));
+        c.forEach((st, n) -> parts.add(st.icon() + n));
         return String.join(" ", parts);
     }
 

@@ -150,7 +150,7 @@ public final class ClaimExplanation {
         sb.append("  verdicts (").append(shown).append(", `").append(json.settings().command()).append("`): ")
                 .append(s.icons()).append('\n');
         for (Verdict v : rows) {
-            sb.append("    ").append(ClaimsMarkdown.icon(v.status())).append(' ').append(v.status().label())
+            sb.append("    ").append(v.status().icon()).append(' ').append(v.status().label())
                     .append("  ").append(v.role().label()).append(" `").append(IdSummary.label(v)).append("` ");
             sb.append(v.error() != null ? "threw: " + v.error() : Threshold.observedAgainst(v));
             sb.append(", seed ").append(v.seed());

@@ -54,27 +54,16 @@ final class ClaimsMarkdown {
         return s.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
     }
 
-    static String icon(Verdict.Status s) {
-        return switch (s) {
-            case HOLDS -> "✅";
-            case HYPOTHESIS_NOT_MET -> "⚪";
-            case VIOLATED -> "❌";
-            case CONTROL_BIT -> "🦷";
-            case CONTROL_DID_NOT_BITE -> "⚠️";
-            case EXPLORATORY -> "🔭";
-            case ERROR -> "💥";
-        };
-    }
 
     static String statusCell(Verdict v) {
-        return icon(v.status()) + " " + v.status().label();
+        return v.status().icon() + " " + v.status().label();
     }
 
     /** The legend of the status icons, one line. */
     static String legend() {
         List<String> parts = new ArrayList<>();
         for (Verdict.Status s : Verdict.Status.values()) {
-            parts.add(icon(s) + " " + s.label());
+            parts.add(s.icon() + " " + s.label());
         }
         return String.join(" · ", parts);
     }

@@ -51,7 +51,7 @@ public record IdSummary(String id, List<Verdict> rows, Map<Verdict.Status, Integ
             return "–";
         }
         List<String> parts = new ArrayList<>();
-        counts.forEach((s, n) -> parts.add(ClaimsMarkdown.icon(s) + "×" + n));
+        counts.forEach((s, n) -> parts.add(s.icon() + "×" + n));
         return String.join(" ", parts);
     }
 

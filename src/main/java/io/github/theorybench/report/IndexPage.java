@@ -91,7 +91,7 @@ final class IndexPage {
                 + "4), and any control that did not bite or check that threw.\n\n");
         for (List<Verdict> g : groups.values()) {
             Verdict v = g.get(0);
-            sb.append("- ").append(ClaimsMarkdown.icon(v.status())).append(" **[").append(v.id()).append("](")
+            sb.append("- ").append(v.status().icon()).append(" **[").append(v.id()).append("](")
                     .append(ReportContent.idLink(v.id())).append(")** `").append(IdSummary.label(v)).append("` ");
             sb.append(g.size() == 1 ? Threshold.observedAgainst(v) + ", seed " + v.seed() : RowGroups.describe(g))
                     .append(". ").append(cause(v, cap)).append(" Rerun: `")

@@ -42,13 +42,13 @@ final class RowGroups {
         }
         if (rows.size() == 1) {
             Verdict v = rows.get(0);
-            return ClaimsMarkdown.icon(v.status()) + " " + (v.error() != null ? "error: " + v.error()
+            return v.status().icon() + " " + (v.error() != null ? "error: " + v.error()
                     : Threshold.observedAgainst(v));
         }
         Map<Verdict.Status, Integer> counts = new EnumMap<>(Verdict.Status.class);
         rows.forEach(v -> counts.merge(v.status(), 1, Integer::sum));
         List<String> icons = new ArrayList<>();
-        counts.forEach((s, n) -> icons.add(ClaimsMarkdown.icon(s) + "×" + n));
+        counts.forEach((s, n) -> icons.add(s.icon() + "×" + n));
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (Verdict v : rows) {
             if (!Double.isNaN(v.observed())) {

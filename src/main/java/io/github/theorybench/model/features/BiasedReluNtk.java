@@ -2,6 +2,7 @@ package io.github.theorybench.model.features;
 
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.DenseMatrix;
+import io.github.theorybench.model.ReluKernels;
 import io.github.theorybench.linalg.Matrix;
 import java.util.Arrays;
 
@@ -43,7 +44,7 @@ public final class BiasedReluNtk {
                     + " differ in dimension");
         }
         DenseMatrix k = backend.multiply(false, true, backend.adopt(a), backend.adopt(b)).toDense();
-        apply(k, rowNorms(a), rowNorms(b));
+        apply(k, ReluKernels.rowNorms(a), ReluKernels.rowNorms(b));
         return k;
     }
 
@@ -67,14 +68,14 @@ public final class BiasedReluNtk {
             throw new IllegalArgumentException("kernel predict: coefficients " + coefficients.shape() + " for "
                     + train.rows() + " training points");
         }
-        double[] nb = rowNorms(train);
+        double[] nb = ReluKernels.rowNorms(train);
         Matrix trainB = backend.adopt(train), coef = backend.adopt(coefficients);
         double[][] out = new double[h][n];
         for (int r0 = 0; r0 < n; r0 += BlockPredictor.BLOCK_ROWS) {
             int rows = Math.min(BlockPredictor.BLOCK_ROWS, n - r0);
             DenseMatrix xb = DenseMatrix.wrap(rows, d, Arrays.copyOfRange(test.data(), r0 * d, (r0 + rows) * d));
             DenseMatrix k = backend.multiply(false, true, backend.adopt(xb), trainB).toDense();
-            apply(k, rowNorms(xb), nb);
+            apply(k, ReluKernels.rowNorms(xb), nb);
             DenseMatrix f = backend.multiply(false, true, backend.adopt(k), coef).toDense();
             for (int c = 0; c < h; c++) {
                 for (int i = 0; i < rows; i++) {
@@ -83,19 +84,5 @@ public final class BiasedReluNtk {
             }
         }
         return out;
-    }
-
-    static double[] rowNorms(DenseMatrix a) {
-        double[] n = new double[a.rows()];
-        double[] x = a.data();
-        int d = a.cols();
-        for (int i = 0; i < n.length; i++) {
-            double s = 0;
-            for (int c = 0; c < d; c++) {
-                s += x[i * d + c] * x[i * d + c];
-            }
-            n[i] = Math.sqrt(s);
-        }
-        return n;
     }
 }
