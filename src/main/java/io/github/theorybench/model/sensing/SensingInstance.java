@@ -67,9 +67,28 @@ public record SensingInstance(long seed, int d1, int d2, int rStar, int r, int n
                 RandomMatrices.gaussian(d2, newR, 1, rng).scale(newAlpha));
     }
 
-    /** The left singular vectors of a Gaussian d × k matrix: orthonormal columns. */
+    /**
+     * The left singular vectors of a Gaussian d × k matrix: orthonormal columns, each signed so that its entry of
+     * largest magnitude is positive. A singular vector is defined up to sign and backends choose differently; X and Y
+     * are signed separately, so without a convention the target X diag(σ) Yᵀ (a sum of σ_j x_j y_jᵀ) would depend on
+     * the backend, not only on the seed (found by {@code theorybench parity}: PWR-5 differed between backends).
+     */
     static DenseMatrix orthonormalColumns(Backend b, int d, int k, RandomGenerator rng) {
-        return b.svd(RandomMatrices.gaussian(d, k, 1, rng)).u();
+        DenseMatrix u = b.svd(RandomMatrices.gaussian(d, k, 1, rng)).u().copy();
+        for (int j = 0; j < u.cols(); j++) {
+            int arg = 0;
+            for (int i = 1; i < u.rows(); i++) {
+                if (Math.abs(u.get(i, j)) > Math.abs(u.get(arg, j))) {
+                    arg = i;
+                }
+            }
+            if (u.get(arg, j) < 0) {
+                for (int i = 0; i < u.rows(); i++) {
+                    u.set(i, j, -u.get(i, j));
+                }
+            }
+        }
+        return u;
     }
 
     /** B = UᵀU − VᵀV (002, balancedness). */
