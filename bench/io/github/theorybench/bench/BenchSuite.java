@@ -103,14 +103,19 @@ public final class BenchSuite {
      * always runs (the tables show bytes allocated per operation), so {@code gc} adds nothing.
      */
     public static int run(Plan plan, Path outDir, PrintStream progress, List<String> prof) throws Exception {
+        // JMH's async profiler writes its flame graphs here; moved into the report or deleted, whatever happens
         Path asyncDir = Files.createTempDirectory("theorybench-jmh-async-");
-        List<JmhProfilers.Spec> profilers;
         try {
-            profilers = JmhProfilers.parse(prof, asyncDir).stream().filter(sp -> !sp.name().equals("gc")).toList();
-        } catch (RuntimeException e) {
+            List<JmhProfilers.Spec> profilers = JmhProfilers.parse(prof, asyncDir).stream()
+                    .filter(sp -> !sp.name().equals("gc")).toList();
+            return run(plan, outDir, progress, profilers, asyncDir);
+        } finally {
             ReportFiles.deleteTree(asyncDir);
-            throw e;
         }
+    }
+
+    private static int run(Plan plan, Path outDir, PrintStream progress, List<JmhProfilers.Spec> profilers,
+            Path asyncDir) throws Exception {
         // Fail before any benchmark if a promised backend cannot load (one line, from Backends).
         List<Backend> backends = Backends.all();
         backends.forEach(b -> progress.println("bench: " + b.name() + ": " + b.description()));
@@ -169,7 +174,6 @@ public final class BenchSuite {
             ReportFiles.publish(staging, outDir);
         } finally {
             ReportFiles.deleteTree(staging);
-            ReportFiles.deleteTree(asyncDir);
         }
         progress.printf(Locale.ROOT, "bench: %d results in %.0f s -> %s%n", results.size(), wall,
                 outDir.resolve("README.md"));

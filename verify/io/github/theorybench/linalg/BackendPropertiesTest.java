@@ -56,22 +56,6 @@ class BackendPropertiesTest {
         return RandomMatrices.gaussian(r, c, 1, rng).scale(scale);
     }
 
-    /** op(A) op(B) by the definition, as the independent reference. */
-    static DenseMatrix product(DenseMatrix a, boolean ta, DenseMatrix b, boolean tb) {
-        int r = ta ? a.cols() : a.rows(), k = ta ? a.rows() : a.cols(), c = tb ? b.rows() : b.cols();
-        DenseMatrix out = DenseMatrix.zeros(r, c);
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                double s = 0;
-                for (int l = 0; l < k; l++) {
-                    s += (ta ? a.get(l, i) : a.get(i, l)) * (tb ? b.get(j, l) : b.get(l, j));
-                }
-                out.set(i, j, s);
-            }
-        }
-        return out;
-    }
-
     static void assertAgrees(String what, Backend b, Matrix got, Matrix expected) {
         assertThat(got.rows()).as("%s rows on %s", what, b.name()).isEqualTo(expected.rows());
         assertThat(got.cols()).as("%s cols on %s", what, b.name()).isEqualTo(expected.cols());
@@ -88,7 +72,7 @@ class BackendPropertiesTest {
         DenseMatrix a = ta ? gaussian(k, r, sa, rng) : gaussian(r, k, sa, rng);
         DenseMatrix bm = tb ? gaussian(c, k, sb, rng) : gaussian(k, c, sb, rng);
         DenseMatrix c0 = gaussian(r, c, sa * sb, rng);
-        DenseMatrix expected = product(a, ta, bm, tb).scale(alpha).plusScaled(beta, c0);
+        DenseMatrix expected = ReferenceLinearAlgebra.product(a, ta, bm, tb).scale(alpha).plusScaled(beta, c0);
         String what = String.format("gemm(%s, %s) A %dx%d B %dx%d alpha=%s beta=%s", ta ? "T" : "N", tb ? "T" : "N",
                 a.rows(), a.cols(), bm.rows(), bm.cols(), alpha, beta);
         for (Backend be : BACKENDS) {
@@ -106,7 +90,7 @@ class BackendPropertiesTest {
         RandomGenerator rng = RandomMatrices.rng(seed);
         DenseMatrix a = gaussian(r, c, sa, rng);
         DenseMatrix x = gaussian(trans ? r : c, 1, sx, rng), y0 = gaussian(trans ? c : r, 1, sa * sx, rng);
-        DenseMatrix expected = product(a, trans, x, false).scale(alpha).plusScaled(beta, y0);
+        DenseMatrix expected = ReferenceLinearAlgebra.product(a, trans, x, false).scale(alpha).plusScaled(beta, y0);
         String what = String.format("gemv(%s) A %dx%d alpha=%s beta=%s", trans ? "T" : "N", r, c, alpha, beta);
         for (Backend be : BACKENDS) {
             Matrix y = be.adopt(y0.copy());
@@ -125,7 +109,7 @@ class BackendPropertiesTest {
         int n = trans ? c : r;
         DenseMatrix g = gaussian(n, n, sa * sa, rng);
         DenseMatrix c0 = g.plusScaled(1, g.transpose());
-        DenseMatrix expected = product(a, trans, a, !trans).scale(alpha).plusScaled(beta, c0);
+        DenseMatrix expected = ReferenceLinearAlgebra.product(a, trans, a, !trans).scale(alpha).plusScaled(beta, c0);
         String what = String.format("syrk(%s) A %dx%d alpha=%s beta=%s", trans ? "T" : "N", r, c, alpha, beta);
         for (Backend be : BACKENDS) {
             Matrix out = be.adopt(c0.copy());
@@ -176,8 +160,8 @@ class BackendPropertiesTest {
                     vl.set(i, j, v.get(i, j) * e.values()[j]);
                 }
             }
-            assertAgrees(what + " reconstruction", be, product(vl, false, v, true), a);
-            assertAgrees(what + " orthogonality", be, product(v, true, v, false), DenseMatrix.identity(n));
+            assertAgrees(what + " reconstruction", be, ReferenceLinearAlgebra.product(vl, false, v, true), a);
+            assertAgrees(what + " orthogonality", be, ReferenceLinearAlgebra.product(v, true, v, false), DenseMatrix.identity(n));
         }
     }
 
@@ -207,9 +191,9 @@ class BackendPropertiesTest {
                     us.set(i, j, svd.u().get(i, j) * svd.s()[j]);
                 }
             }
-            assertAgrees(what + " reconstruction", be, product(us, false, svd.v(), true), a);
-            assertAgrees(what + " UᵀU", be, product(svd.u(), true, svd.u(), false), DenseMatrix.identity(k));
-            assertAgrees(what + " VᵀV", be, product(svd.v(), true, svd.v(), false), DenseMatrix.identity(k));
+            assertAgrees(what + " reconstruction", be, ReferenceLinearAlgebra.product(us, false, svd.v(), true), a);
+            assertAgrees(what + " UᵀU", be, ReferenceLinearAlgebra.product(svd.u(), true, svd.u(), false), DenseMatrix.identity(k));
+            assertAgrees(what + " VᵀV", be, ReferenceLinearAlgebra.product(svd.v(), true, svd.v(), false), DenseMatrix.identity(k));
         }
     }
 

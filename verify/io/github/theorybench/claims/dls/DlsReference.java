@@ -2,6 +2,7 @@ package io.github.theorybench.claims.dls;
 
 import io.github.theorybench.linalg.DenseMatrix;
 import io.github.theorybench.model.TwoLayerInit;
+import io.github.theorybench.model.features.BiasedReluNtkReference;
 import java.util.Arrays;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -146,28 +147,13 @@ final class DlsReference {
                 .solve(new ArrayRealVector(rhs)).toArray());
     }
 
-    /** The DLS NTK by its closed form with Math.acos, sin and cos. */
-    static double ntk(double[] x, double[] y, double v) {
-        double dot = 0, nx = 0, ny = 0;
-        for (int k = 0; k < x.length; k++) {
-            dot += x[k] * y[k];
-            nx += x[k] * x[k];
-            ny += y[k] * y[k];
-        }
-        nx = Math.sqrt(nx);
-        ny = Math.sqrt(ny);
-        double t = Math.acos(Math.max(-1, Math.min(1, dot / (nx * ny))));
-        return (dot + 1) * (Math.PI - t) / (2 * Math.PI) + v * nx * ny * (Math.sin(t) + (Math.PI - t) * Math.cos(t))
-                / (2 * Math.PI);
-    }
-
     /** Kernel ridge: the grid index with the smallest PRESS error from the explicit hat matrix, and α there. */
     static Head kernelRidge(DenseMatrix x, double[] r, double[] grid, double v) {
         int n = x.rows();
         RealMatrix k = new Array2DRowRealMatrix(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                k.setEntry(i, j, ntk(x.row(i), x.row(j), v));
+                k.setEntry(i, j, BiasedReluNtkReference.closedForm(x.row(i), x.row(j), v));
             }
         }
         double tr = k.getTrace(), best = Double.POSITIVE_INFINITY;
@@ -217,7 +203,7 @@ final class DlsReference {
         for (int i = 0; i < test.rows(); i++) {
             double f = linear(pre.alpha(), pre.beta(), test.row(i)) - clean[i];
             for (int j = 0; j < x.rows(); j++) {
-                f += alpha[j] * ntk(test.row(i), x.row(j), v);
+                f += alpha[j] * BiasedReluNtkReference.closedForm(test.row(i), x.row(j), v);
             }
             e += f * f;
         }

@@ -21,21 +21,6 @@ class BiasedReluNtkTest {
     /** Two evaluations of the same closed form (sin θ as √(1 − cos²θ) against sin(acos(·))): a few ulps of O(1) terms. */
     private static final double FORM_TOLERANCE = 1e-13;
 
-    /** (xᵀx' + 1)(π − θ)/(2π) + v‖x‖‖x'‖(sin θ + (π − θ) cos θ)/(2π), θ = acos(xᵀx'/(‖x‖‖x'‖)). */
-    static double closedForm(double[] x, double[] y, double v) {
-        double dot = 0, nx = 0, ny = 0;
-        for (int k = 0; k < x.length; k++) {
-            dot += x[k] * y[k];
-            nx += x[k] * x[k];
-            ny += y[k] * y[k];
-        }
-        nx = Math.sqrt(nx);
-        ny = Math.sqrt(ny);
-        double t = Math.acos(Math.max(-1, Math.min(1, dot / (nx * ny))));
-        return (dot + 1) * (Math.PI - t) / (2 * Math.PI) + v * nx * ny * (Math.sin(t) + (Math.PI - t) * Math.cos(t))
-                / (2 * Math.PI);
-    }
-
     @Test
     @DisplayName("matrix and blockwise predictions equal the closed form by loops (Math.acos/sin/cos); x = 0 gives 0; shapes checked")
     void matrixAndPredict() {
@@ -49,7 +34,7 @@ class BiasedReluNtkTest {
         for (int i = 0; i < 300; i++) {
             double[] expected = new double[2];
             for (int j = 0; j < 7; j++) {
-                double kij = j == 0 ? 0 : closedForm(a.row(i), t.row(j), 0.2);
+                double kij = j == 0 ? 0 : BiasedReluNtkReference.closedForm(a.row(i), t.row(j), 0.2);
                 assertThat(km.get(i, j)).isCloseTo(kij, within(FORM_TOLERANCE * Math.max(1, Math.abs(kij))));
                 expected[0] += kij * coef.get(0, j);
                 expected[1] += kij * coef.get(1, j);

@@ -372,7 +372,7 @@ class FeatureLearnerRulesTest {
         for (int i = 0; i < 30; i++) {
             double f = lin(p.alpha(), p.beta(), xTest.row(i)) - clean[i];
             for (int j = 0; j < 12; j++) {
-                f += BiasedReluNtkTest.closedForm(xTest.row(i), x.row(j), 0.25) * alpha[j];
+                f += BiasedReluNtkReference.closedForm(xTest.row(i), x.row(j), 0.25) * alpha[j];
             }
             e += f * f / 30;
         }

@@ -83,15 +83,7 @@ public final class FactorizedSensing {
      * paths on one operator). Forming δ from P − M* directly keeps the loss accurate down to round-off.
      */
     public GramForm gramForm(DenseMatrix target) {
-        double[] fromTarget = op.apply(target);
-        double num = 0, den = 0;
-        for (int i = 0; i < y.length; i++) {
-            num += (fromTarget[i] - y[i]) * (fromTarget[i] - y[i]);
-            den += y[i] * y[i];
-        }
-        if (!(num <= 1e-24 * den)) {
-            throw new IllegalArgumentException("Gram form needs y = A(target): relative mismatch " + Math.sqrt(num / den));
-        }
+        requireLabelsOf(target, "Gram form");
         return new GramForm(op.backend(), op.gram(), target.copy());
     }
 
@@ -148,11 +140,12 @@ public final class FactorizedSensing {
      * and would also cost a d₁d₂ × d₁d₂ SYRK to form.
      */
     public BatchForm stackedForm(DenseMatrix target) {
-        requireLabelsOf(target);
+        requireLabelsOf(target, "batched forms");
         return new StackedForm(op, target.copy());
     }
 
-    private void requireLabelsOf(DenseMatrix target) {
+    /** The batched forms hold for noiseless labels only: y = 𝒜(target) to 1e−12 relative. */
+    private void requireLabelsOf(DenseMatrix target, String form) {
         double[] fromTarget = op.apply(target);
         double num = 0, den = 0;
         for (int i = 0; i < y.length; i++) {
@@ -160,7 +153,7 @@ public final class FactorizedSensing {
             den += y[i] * y[i];
         }
         if (!(num <= 1e-24 * den)) {
-            throw new IllegalArgumentException("batched forms need y = A(target): relative mismatch "
+            throw new IllegalArgumentException(form + " needs y = A(target): relative mismatch "
                     + Math.sqrt(num / den));
         }
     }

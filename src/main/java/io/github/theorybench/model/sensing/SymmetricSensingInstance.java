@@ -16,21 +16,13 @@ import org.hipparchus.random.RandomGenerator;
 public record SymmetricSensingInstance(long seed, int d, int rStar, int n, FactorizedSensing loss, DenseMatrix target,
         DenseMatrix z, SymmetricEigen zEigen, SymmetricEigen targetEigen) {
 
+    /** X's k = rStar columns scaled to eigenvalues 1, 0.8, 0.6, … of M* = XXᵀ (1 − 0.2j), drawn from {@code seed}. */
     public static SymmetricSensingInstance build(Backend b, long seed, int d, int rStar, int n) {
-        RandomGenerator rng = RandomMatrices.rng(seed);
-        DenseMatrix x = b.svd(RandomMatrices.gaussian(d, rStar, 1, rng)).u();
+        double[] eigenvalues = new double[rStar];
         for (int j = 0; j < rStar; j++) {
-            double s = Math.sqrt(1.0 - 0.2 * j);
-            for (int i = 0; i < d; i++) {
-                x.set(i, j, x.get(i, j) * s);
-            }
+            eigenvalues[j] = 1.0 - 0.2 * j;
         }
-        DenseMatrix target = b.multiply(false, true, x, x).toDense();
-        MeasurementOperator op = MeasurementOperator.symmetricGaussian(b, n, d, rng);
-        double[] y = op.apply(target);
-        DenseMatrix z = op.adjoint(y);                         // Z = 𝒜*𝒜(XXᵀ) = (1/n) Σ ⟨A_i, XXᵀ⟩ A_i
-        return new SymmetricSensingInstance(seed, d, rStar, n, new FactorizedSensing(op, y), target, z, b.eigSym(z),
-                b.eigSym(target));
+        return build(b, seed, RandomMatrices.rng(seed), d, n, eigenvalues);
     }
 
     /**
