@@ -99,4 +99,40 @@ class DeepLinearHypothesesTest {
         double[] z = b.svd(DeepSaddleInstance.middleProduct(b, inst.zeroPoint(b))).s();
         assertThat(DeepSaddleInstance.rankCondition(z, inst.p())).isFalse();
     }
+
+    @Test
+    @DisplayName("DLN-3 hypothesis edges: index sets of the wrong size, repeated, out of range or with k = d_y are neither top nor saddle sets; rank at exactly 1e-12 x max is not counted; d_y = d_x is allowed; a repeated eigenvalue of Sigma fails")
+    void indexSetsAndAssumptionEdges() {
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 0}, 2, 4)).isFalse();
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0}, 2, 4)).isFalse();
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 1}, 2, 2)).isFalse();       // k = d_y: no saddles
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 1}, 2, 3)).isTrue();
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {-1, 1}, 2, 4)).isFalse();
+        assertThat(BaldiHornikInstance.numericalRank(new double[] {1.0, 1e-12})).isEqualTo(1);
+        assertThat(BaldiHornikInstance.numericalRank(new double[] {1.0, Math.nextUp(1e-12)})).isEqualTo(2);
+        DenseMatrix diag = DenseMatrix.zeros(4, 4), flat = DenseMatrix.zeros(4, 4);
+        for (int i = 0; i < 4; i++) {
+            diag.set(i, i, i + 1.0);
+            flat.set(i, i, 1.0);
+        }
+        BaldiHornikInstance.Fit square = new BaldiHornikInstance.Fit(DenseMatrix.identity(4), b.eigSym(b.adopt(diag)),
+                0, 1, 4, 4);
+        assertThat(square.distinctSpectrum()).isTrue();
+        assertThat(square.meetsTheorem23Assumptions(4)).isTrue();                          // d_y = d_x = 4
+        assertThat(square.meetsTheorem23Assumptions(5)).isFalse();                         // rank X = 4 < d_x
+        BaldiHornikInstance.Fit repeated = new BaldiHornikInstance.Fit(DenseMatrix.identity(4), b.eigSym(b.adopt(
+                flat)), 0, 1, 4, 4);
+        assertThat(repeated.distinctSpectrum()).isFalse();
+        assertThat(repeated.meetsTheorem23Assumptions(4)).isFalse();
+        BaldiHornikInstance inst = BaldiHornikInstance.build(3, 6, 4, 30);
+        assertThat(List.of(inst.dx(), inst.dy(), inst.n())).containsExactly(6, 4, 30);
+        DuHuInstance duHu = DuHuInstance.build(3, 10, 20, 2);
+        assertThat(List.of(duHu.dIn(), duHu.n(), duHu.dOut())).containsExactly(10, 20, 2);
+        assertThat(duHu.dims(3, 8)).containsExactly(10, 8, 8, 2);
+        assertThat(duHu.fit(b).rank()).isEqualTo(10);                                       // rank X = d_in < n
+        // the zero-asymmetric init needs the shapes too: a d x d last layer is not W_L in R^{d_y x d}
+        ZeroAsymmetricInstance za = ZeroAsymmetricInstance.build(11, 2, 4, 3, 0.5);
+        assertThat(za.isZeroAsymmetric(List.of(DenseMatrix.identity(4), DenseMatrix.zeros(4, 4)))).isFalse();
+        assertThat(za.isZeroAsymmetric(List.of(DenseMatrix.identity(4), DenseMatrix.zeros(3, 4)))).isTrue();
+    }
 }
