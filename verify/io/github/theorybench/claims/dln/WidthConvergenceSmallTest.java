@@ -10,7 +10,6 @@ import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
-import io.github.theorybench.linalg.DenseMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
