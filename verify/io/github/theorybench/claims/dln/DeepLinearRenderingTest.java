@@ -501,7 +501,7 @@ class DeepLinearRenderingTest {
                 WidthConvergenceCheck.largeWidth(new WidthConvergenceCheck.LargeRun(p, 2, f, wr(16, f, true, -1, 10,
                         0.5, 9, 10)))));
         rows.addAll(new CriticalPointCheck().verdicts(new CriticalPointCheck.Measurement(List.of(s))));
-        assertThat(family.calibrations()).hasSize(9).allSatisfy(cal -> {
+        assertThat(family.calibrations()).hasSize(10).allSatisfy(cal -> {
             List<Verdict> of = rows.stream().filter(v -> v.criterion().equals(cal.criterion())).toList();
             assertThat(of).as(cal.quantity()).isNotEmpty();
             assertThat(of).allSatisfy(v -> assertThat(cal.measurement().equals("observed")
