@@ -23,6 +23,11 @@ class DeepLinearHypothesesTest {
         // 003 Thm 4.3 at L = 3, |Phi| = 0.5: phi = max{1, sqrt 3, 1} = sqrt 3, eta* = min{1/(4·27·27), 1/(144·9·9)}
         assertThat(inst.phiConstant()).isCloseTo(Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-15));   // 3/sqrt 3
         assertThat(inst.stepBound()).isCloseTo(1.0 / 11664, org.assertj.core.data.Offset.offset(1e-18));
+        assertThat(ZeroAsymmetricDescentCheck.stepBound(3, 0.5)).isCloseTo(1.0 / 11664,
+                org.assertj.core.data.Offset.offset(1e-18));
+        // L = 5, |Phi| = 2: phi = 4, eta* = min{1/(4·125·4096), 1/(144·25·256)} = 1/2048000
+        assertThat(ZeroAsymmetricDescentCheck.stepBound(5, 2.0)).isCloseTo(1.0 / 2_048_000,
+                org.assertj.core.data.Offset.offset(1e-20));
         // L = 3, |Phi| = 2: phi = 4, the first term 1/(4·27·4096) is the smaller
         assertThat(ZeroAsymmetricInstance.stepBound(3, 2.0)).isCloseTo(1.0 / 442368,
                 org.assertj.core.data.Offset.offset(1e-20));

@@ -148,7 +148,7 @@ class ZeroAsymmetricSmallTest {
     void recorder() {
         ZeroAsymmetricInstance inst = ZeroAsymmetricInstance.build(SeedStream.of(1, "DLN-1").seed(0), 3, 4, 3, 0.5);
         double star = inst.stepBound();
-        int cap = 1000;                                        // records every cap/400 = 2nd step from t = 50
+        int cap = 1200;                                        // records every cap/400 = 3rd step from t = 50
         ZeroAsymmetricDescent run = ZeroAsymmetricDescent.measure(b, inst, 1000, cap, false);
         double eta = 1000 * star, q = 1 - eta / 2;
         double[] r = riskCurve(inst, eta, cap);
@@ -164,7 +164,7 @@ class ZeroAsymmetricSmallTest {
         int firstFail = -1;
         List<Double> ts = new ArrayList<>();
         for (int t = 0; t <= stop; t++) {
-            if (t % 2 == 0 || t < 50) {
+            if (t % 3 == 0 || t < 50) {
                 ts.add((double) t);
             }
             if (t == 0) {
