@@ -47,6 +47,9 @@ class CriticalPointSmallTest {
         CriticalPointCheck.Measurement m = check.measure(sizes, new CheckContext(b, 1, false, progress::add));
         BaldiHornikInstance inst = BaldiHornikInstance.build(SeedStream.of(1, "DLN-3").seed(0), 6, 4, 30);
         RealMatrix x = LoopDeepLinearNet.real(inst.x()), y = LoopDeepLinearNet.real(inst.y());
+        // entries of variance 1/n (a factor 2 either way is ~10 sigma for 180 and 120 entries)
+        assertThat(x.getFrobeniusNorm() * x.getFrobeniusNorm() / 180).isBetween(0.5 / 30, 2.0 / 30);
+        assertThat(y.getFrobeniusNorm() * y.getFrobeniusNorm() / 120).isBetween(0.5 / 30, 2.0 / 30);
         RealMatrix yxt = y.multiply(x.transpose());
         RealMatrix phi = yxt.multiply(new LUDecomposition(x.multiply(x.transpose())).getSolver().getInverse());
         RealMatrix sigma = phi.multiply(yxt.transpose());                          // Y X^T (X X^T)^-1 X Y^T

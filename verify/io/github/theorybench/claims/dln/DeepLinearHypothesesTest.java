@@ -113,8 +113,8 @@ class DeepLinearHypothesesTest {
         assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 1}, 2, 2)).isFalse();       // k = d_y: no saddles
         assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 1}, 2, 3)).isTrue();
         assertThat(BaldiHornikInstance.isTopSubset(new int[] {-1, 1}, 2, 4)).isFalse();
-        assertThat(BaldiHornikInstance.numericalRank(new double[] {1.0, 1e-12})).isEqualTo(1);
-        assertThat(BaldiHornikInstance.numericalRank(new double[] {1.0, Math.nextUp(1e-12)})).isEqualTo(2);
+        assertThat(BaldiHornikInstance.numericalRank(new double[] {2.0, 2e-12})).isEqualTo(1);   // 1e-12 x 2 exactly
+        assertThat(BaldiHornikInstance.numericalRank(new double[] {2.0, Math.nextUp(2e-12)})).isEqualTo(2);
         DenseMatrix diag = DenseMatrix.zeros(4, 4), flat = DenseMatrix.zeros(4, 4);
         for (int i = 0; i < 4; i++) {
             diag.set(i, i, i + 1.0);

@@ -384,10 +384,11 @@ class DeepLinearRenderingTest {
     @Test
     @DisplayName("DLN-2 rendering: smallest-width, large-width and control rows carry their measurements and texts; the table's sweep and large-width rows; the width histogram and the decay figure with the bound and control lines")
     void widthRendering() {
-        // lambda_max 8, lambda_r 2, rank 10, |Phi| 1: eta(2) = 1/24, rate(2) = 1/48, kappa 4, L r kappa^3 d_out 2 = 5120
-        DuHuInstance.Fit f = new DuHuInstance.Fit(2, DenseMatrix.zeros(2, 20), 1.0, 8, 2, 10, 1.0);
+        // lambda_max 8, lambda_r 2, rank 10, |Phi| 2: eta(2) = 1/24, rate(2) = 1/48, kappa 4,
+        // L r kappa^3 d_out (1 + |Phi|^2) = 2 10 64 2 5 = 12800
+        DuHuInstance.Fit f = new DuHuInstance.Fit(2, DenseMatrix.zeros(2, 20), 1.0, 8, 2, 10, 2.0);
         assertThat(f.kappa()).isEqualTo(4.0);
-        assertThat(f.widthConditionOverC(2)).isEqualTo(5120.0);
+        assertThat(f.widthConditionOverC(2)).isEqualTo(12800.0);
         assertThat(f.meetsTestableHypothesis(2, 4, f.eta(2), 1 / Math.sqrt(8.0))).isTrue();
         assertThat(f.meetsTestableHypothesis(2, 4, 0, 1 / Math.sqrt(8.0))).isFalse();
         Provenance p = Provenance.of(9, "ejml", "L", 2, "d_in", 10, "n", 20, "d_out", 2);
@@ -398,14 +399,14 @@ class DeepLinearRenderingTest {
         assertThat(v.hypothesisMet()).isTrue();
         assertThat(v.measurements()).containsEntry("eta", 1 / 24.0).containsEntry("boundRate", 1 / 48.0)
                 .containsEntry("opt", 1.0).containsEntry("rank", 10.0).containsEntry("kappa", 4.0)
-                .containsEntry("widthConditionOverC", 5120.0).containsEntry("slackAtSmallest", 0.75)
+                .containsEntry("widthConditionOverC", 12800.0).containsEntry("slackAtSmallest", 0.75)
                 .containsEntry("minRateMultipleAtSmallest", 1.5);
         assertThat(v.check()).isEqualTo("smallest width (L=2)");
         assertThat(v.detail()).isEqualTo("doubling sweep from m = 2, up to the first width that held (at most 8): m=2"
                 + " fails at t=3, m=4 held; l(t) - OPT <= (1 - 0.0208)^t (l(0) - OPT) at every step until round-off"
                 + " first held at m = 4 (slack there 0.750, smallest rate 1.50 x the bound's). The width condition's"
-                + " constant C is unspecified: L r kappa^3 d_out (1 + |Phi|^2) = 5.12e+03, so the theorem's m >= C x"
-                + " that is met at this width only for C <= 0.00078");
+                + " constant C is unspecified: L r kappa^3 d_out (1 + |Phi|^2) = 1.28e+04, so the theorem's m >= C x"
+                + " that is met at this width only for C <= 0.00031");
         WidthConvergenceCheck.SeedSweep none = new WidthConvergenceCheck.SeedSweep(p, 2, f, List.of(fails, fails,
                 fails), 8);
         Verdict n = WidthConvergenceCheck.smallestWidth(none);
@@ -419,7 +420,7 @@ class DeepLinearRenderingTest {
         assertThat(lv.slack()).isEqualTo(0.875);
         assertThat(lv.measurements()).containsEntry("minRateMultipleAfterOneOverRate", 10.5)
                 .containsEntry("checkedSteps", 900.0).containsEntry("slackAfterOneOverRate", 0.875)
-                .containsEntry("widthConditionOverC", 5120.0);
+                .containsEntry("widthConditionOverC", 12800.0);
         assertThat(lv.check()).isEqualTo("rate at large width (L=2)");
         assertThat(lv.detail()).isEqualTo("m = 16: l(t) - OPT <= (1 - 0.0208)^t (l(0) - OPT) at every step up to t ="
                 + " 900 (round-off after): smallest rate over t >= 1 9.500 x the bound's (over t >= 1/rate: 10.500);"
