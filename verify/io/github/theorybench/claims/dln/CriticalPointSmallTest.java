@@ -11,12 +11,16 @@ import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backend;
 import io.github.theorybench.linalg.Backends;
 import io.github.theorybench.linalg.DenseMatrix;
+import io.github.theorybench.model.RandomMatrices;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,8 @@ class CriticalPointSmallTest {
     /** Central differences with h = 1e−5 on a quadratic-in-each-layer loss: O(h²) truncation, ~1e−11/h round-off. */
     private static final double DIFFERENCES = 1e-6;
     private static final double ROUND_OFF = 1e-11;
+    /** The perturbed gradient is ~1e-8 of O(1) terms: two gradient codes agree to ~1e-16/1e-8 relative. */
+    private static final double PERTURBED = 1e-6;
     private final Backend b = Backends.byName("ejml");
 
     @Test
@@ -37,9 +43,13 @@ class CriticalPointSmallTest {
     void smallRun() {
         CriticalPointCheck.Sizes sizes = new CriticalPointCheck.Sizes(1, 1, 200_000);
         CriticalPointCheck check = new CriticalPointCheck(sizes);
-        CriticalPointCheck.Measurement m = check.measure(sizes, CheckContext.of(b, 1, false));
+        List<String> progress = new ArrayList<>();
+        CriticalPointCheck.Measurement m = check.measure(sizes, new CheckContext(b, 1, false, progress::add));
         BaldiHornikInstance inst = BaldiHornikInstance.build(SeedStream.of(1, "DLN-3").seed(0), 6, 4, 30);
         RealMatrix x = LoopDeepLinearNet.real(inst.x()), y = LoopDeepLinearNet.real(inst.y());
+        // entries of variance 1/n (a factor 2 either way is ~10 sigma for 180 and 120 entries)
+        assertThat(x.getFrobeniusNorm() * x.getFrobeniusNorm() / 180).isBetween(0.5 / 30, 2.0 / 30);
+        assertThat(y.getFrobeniusNorm() * y.getFrobeniusNorm() / 120).isBetween(0.5 / 30, 2.0 / 30);
         RealMatrix yxt = y.multiply(x.transpose());
         RealMatrix phi = yxt.multiply(new LUDecomposition(x.multiply(x.transpose())).getSolver().getInverse());
         RealMatrix sigma = phi.multiply(yxt.transpose());                          // Y X^T (X X^T)^-1 X Y^T
@@ -74,13 +84,63 @@ class CriticalPointSmallTest {
             // lambda_min lies below the Rayleigh quotient along the best swap direction
             assertThat(p.lamMin()).isLessThanOrEqualTo(p.swapCurvature() + ROUND_OFF);
             assertThat(p.global()).isEqualTo(idx[0] < 2 && idx[1] < 2);
+            // the swap curvature: min over i outside I, j in I of (lambda_j - lambda_i)/(1 + |u_i^T Phi|^2)
+            double swap = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < 4; i++) {
+                int out = i;
+                if (Arrays.stream(idx).anyMatch(j -> j == out)) {
+                    continue;
+                }
+                double un = phi.preMultiply(eig.getEigenvector(i)).getNorm();      // |u_i^T Phi|
+                for (int j : idx) {
+                    swap = Math.min(swap, (lam[j] - lam[i]) / (1 + un * un));
+                }
+            }
+            assertThat(p.swapCurvature()).isCloseTo(swap, within(ROUND_OFF));
+            assertThat(p.name()).isEqualTo("I={" + (idx[0] + 1) + "," + (idx[1] + 1) + "}");
         }
+        // the points are all pairs i < j of the 4 eigenvectors, in lexicographic order
+        assertThat(s.points()).extracting(p -> p.idx()[0] * 4 + p.idx()[1]).containsExactly(1, 2, 3, 6, 7, 11);
+        // control (1): the global point moved by 1e-8 of its norm along the seeded direction, gradient by loops
+        List<RealMatrix> top = LoopDeepLinearNet.real(CriticalPointCheck.criticalPoint(b, f, new int[] {0, 1},
+                DenseMatrix.identity(2)));
+        double[] theta = LoopDeepLinearNet.flatten(top);
+        double[] dir = RandomMatrices.gaussianVector(theta.length, 1.0, RandomMatrices.rng(SeedStream.of(1, "DLN-3")
+                .child("perturbation").seed(0)));
+        double tn = Math.sqrt(Arrays.stream(theta).map(v -> v * v).sum());
+        double dn = Math.sqrt(Arrays.stream(dir).map(v -> v * v).sum());
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] += 1e-8 * tn * dir[i] / dn;
+        }
+        double pert = Math.sqrt(Arrays.stream(LoopDeepLinearNet.flatten(net.gradient(LoopDeepLinearNet.unflatten(
+                theta, top)))).map(v -> v * v).sum());
+        assertThat(s.perturbedGrad()).isCloseTo(pert, within(PERTURBED * pert));
+        assertThat(s.perturbedGrad()).isGreaterThan(1e3 * s.gradBound());
+        // the descent: l_0 at the seeded init, eta = 0.25/(sigma_max(X)^2 max(1, sigma_max(Phi))), stopped at 1e-12
+        CriticalPointCheck.Descent d = s.descents().get(0);
+        org.hipparchus.random.RandomGenerator rng = RandomMatrices.rng(SeedStream.of(1, "DLN-3").child("init/0")
+                .seed(0));
+        List<RealMatrix> w0 = List.of(LoopDeepLinearNet.real(RandomMatrices.gaussian(2, 6, 1 / Math.sqrt(6), rng)),
+                LoopDeepLinearNet.real(RandomMatrices.gaussian(4, 2, 1 / Math.sqrt(2), rng)));
+        assertThat(d.l0()).isCloseTo(net.loss(w0), within(ROUND_OFF));
+        double sx = new SingularValueDecomposition(x).getNorm(), sp = new SingularValueDecomposition(phi).getNorm();
+        assertThat(d.eta()).isCloseTo(0.25 / (sx * sx * Math.max(1, sp)), within(ROUND_OFF * d.eta()));
+        double gap = (d.lT() - s.opt()) / (d.l0() - s.opt());
+        assertThat(gap).isLessThanOrEqualTo(1e-12).isGreaterThan(-ROUND_OFF);
+        assertThat(d.steps()).isGreaterThan(10).isLessThan(200_000);
+        assertThat(progress).containsExactly(String.format(Locale.ROOT, "DLN-3 seed %d init 0: gap %.3g after %d steps",
+                s.provenance().seed(), gap, d.steps()));
         CheckResult r = check.result(m);
         assertThat(r.verdicts(CriticalPointCheck.SADDLE_NEGATIVE)).hasSize(5)
                 .allSatisfy(v -> assertThat(v).hypothesisMet().holds());
         assertThat(r.verdict(CriticalPointCheck.GLOBAL_NO_NEGATIVE)).hypothesisMet().holds()
                 .hasMeasurementCloseTo("zeroEigenvalues", 4, 0, "k^2 zero eigenvalues: the GL(2) orbit");
-        assertThat(r.verdict(CriticalPointCheck.DESCENT_GLOBAL_VALUE)).holds();
+        assertThat(r.verdict(CriticalPointCheck.DESCENT_GLOBAL_VALUE)).holds().hasMeasurementCloseTo("eta", d.eta(), 0,
+                "the run's step").hasMeasurementCloseTo("saddleGap", 0.5 * (lam[1] - lam[2]) / (s.l0Ref() - s.opt()),
+                1e-9, "(lambda_2 - lambda_3)/2 over l(0) - OPT");
+        assertThat(r.verdict(CriticalPointCheck.DESCENT_GLOBAL_VALUE).observed()).isEqualTo(gap);
+        assertThat(r.verdict(CriticalPointCheck.GRADIENT_PERTURBED).observed()).isEqualTo(s.perturbedGrad());
+        assertThat(r.verdict(CriticalPointCheck.GRADIENT_PERTURBED)).controlBit();
         assertThat(r.verdict(CriticalPointCheck.SADDLE_TEST_ON_GLOBAL)).controlBit();
         assertThat(r.verdict(CriticalPointCheck.GLOBAL_TEST_ON_SADDLE)).controlBit();
         // the mildest saddle leaves out the second eigenvector: loss - OPT = (lambda_2 - lambda_3)/2

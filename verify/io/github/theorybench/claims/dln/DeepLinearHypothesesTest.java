@@ -23,6 +23,11 @@ class DeepLinearHypothesesTest {
         // 003 Thm 4.3 at L = 3, |Phi| = 0.5: phi = max{1, sqrt 3, 1} = sqrt 3, eta* = min{1/(4·27·27), 1/(144·9·9)}
         assertThat(inst.phiConstant()).isCloseTo(Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-15));   // 3/sqrt 3
         assertThat(inst.stepBound()).isCloseTo(1.0 / 11664, org.assertj.core.data.Offset.offset(1e-18));
+        assertThat(ZeroAsymmetricDescentCheck.stepBound(3, 0.5)).isCloseTo(1.0 / 11664,
+                org.assertj.core.data.Offset.offset(1e-18));
+        // L = 5, |Phi| = 2: phi = 4, eta* = min{1/(4·125·4096), 1/(144·25·256)} = 1/2048000
+        assertThat(ZeroAsymmetricDescentCheck.stepBound(5, 2.0)).isCloseTo(1.0 / 2_048_000,
+                org.assertj.core.data.Offset.offset(1e-20));
         // L = 3, |Phi| = 2: phi = 4, the first term 1/(4·27·4096) is the smaller
         assertThat(ZeroAsymmetricInstance.stepBound(3, 2.0)).isCloseTo(1.0 / 442368,
                 org.assertj.core.data.Offset.offset(1e-20));
@@ -98,5 +103,41 @@ class DeepLinearHypothesesTest {
         assertThat(DeepSaddleInstance.rankCondition(s, inst.p())).isTrue();
         double[] z = b.svd(DeepSaddleInstance.middleProduct(b, inst.zeroPoint(b))).s();
         assertThat(DeepSaddleInstance.rankCondition(z, inst.p())).isFalse();
+    }
+
+    @Test
+    @DisplayName("DLN-3 hypothesis edges: index sets of the wrong size, repeated, out of range or with k = d_y are neither top nor saddle sets; rank at exactly 1e-12 x max is not counted; d_y = d_x is allowed; a repeated eigenvalue of Sigma fails")
+    void indexSetsAndAssumptionEdges() {
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 0}, 2, 4)).isFalse();
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0}, 2, 4)).isFalse();
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 1}, 2, 2)).isFalse();       // k = d_y: no saddles
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {0, 1}, 2, 3)).isTrue();
+        assertThat(BaldiHornikInstance.isTopSubset(new int[] {-1, 1}, 2, 4)).isFalse();
+        assertThat(BaldiHornikInstance.numericalRank(new double[] {2.0, 2e-12})).isEqualTo(1);   // 1e-12 x 2 exactly
+        assertThat(BaldiHornikInstance.numericalRank(new double[] {2.0, Math.nextUp(2e-12)})).isEqualTo(2);
+        DenseMatrix diag = DenseMatrix.zeros(4, 4), flat = DenseMatrix.zeros(4, 4);
+        for (int i = 0; i < 4; i++) {
+            diag.set(i, i, i + 1.0);
+            flat.set(i, i, 1.0);
+        }
+        BaldiHornikInstance.Fit square = new BaldiHornikInstance.Fit(DenseMatrix.identity(4), b.eigSym(b.adopt(diag)),
+                0, 1, 4, 4);
+        assertThat(square.distinctSpectrum()).isTrue();
+        assertThat(square.meetsTheorem23Assumptions(4)).isTrue();                          // d_y = d_x = 4
+        assertThat(square.meetsTheorem23Assumptions(5)).isFalse();                         // rank X = 4 < d_x
+        BaldiHornikInstance.Fit repeated = new BaldiHornikInstance.Fit(DenseMatrix.identity(4), b.eigSym(b.adopt(
+                flat)), 0, 1, 4, 4);
+        assertThat(repeated.distinctSpectrum()).isFalse();
+        assertThat(repeated.meetsTheorem23Assumptions(4)).isFalse();
+        BaldiHornikInstance inst = BaldiHornikInstance.build(3, 6, 4, 30);
+        assertThat(List.of(inst.dx(), inst.dy(), inst.n())).containsExactly(6, 4, 30);
+        DuHuInstance duHu = DuHuInstance.build(3, 10, 20, 2);
+        assertThat(List.of(duHu.dIn(), duHu.n(), duHu.dOut())).containsExactly(10, 20, 2);
+        assertThat(duHu.dims(3, 8)).containsExactly(10, 8, 8, 2);
+        assertThat(duHu.fit(b).rank()).isEqualTo(10);                                       // rank X = d_in < n
+        // the zero-asymmetric init needs the shapes too: a d x d last layer is not W_L in R^{d_y x d}
+        ZeroAsymmetricInstance za = ZeroAsymmetricInstance.build(11, 2, 4, 3, 0.5);
+        assertThat(za.isZeroAsymmetric(List.of(DenseMatrix.identity(4), DenseMatrix.zeros(4, 4)))).isFalse();
+        assertThat(za.isZeroAsymmetric(List.of(DenseMatrix.identity(4), DenseMatrix.zeros(3, 4)))).isTrue();
     }
 }

@@ -50,6 +50,27 @@ class SaddleCurvatureSmallTest {
             RealMatrix phi = y.multiply(x.transpose()).multiply(new LUDecomposition(x.multiply(x.transpose()))
                     .getSolver().getInverse());
             LoopDeepLinearNet net = new LoopDeepLinearNet(1.0, inst.data().x(), inst.data().y());
+            // the data: entries of variance 1/n (a factor 2 either way is ~10 sigma for 180 and 120 entries)
+            assertThat(x.getFrobeniusNorm() * x.getFrobeniusNorm() / 180).isBetween(0.5 / 30, 2.0 / 30);
+            assertThat(y.getFrobeniusNorm() * y.getFrobeniusNorm() / 120).isBetween(0.5 / 30, 2.0 / 30);
+            // H orthonormal 2x2 rotations
+            assertThat(inst.rotations()).hasSize(c.hidden());
+            for (DenseMatrix rot : inst.rotations()) {
+                RealMatrix q = LoopDeepLinearNet.real(rot);
+                assertThat(q.transpose().multiply(q).subtract(MatrixUtils.createRealIdentityMatrix(2)).getNorm1())
+                        .isLessThan(ROUND_OFF);
+            }
+            // l(0) = |Y|^2/2, ||YX^T||, OPT = fit + (lambda_3 + lambda_4)/2 from the normal equations
+            RealMatrix sigma = phi.multiply(x.multiply(y.transpose()));
+            double[] lamSigma = new EigenDecompositionSymmetric(sigma.add(sigma.transpose()).scalarMultiply(0.5))
+                    .getEigenvalues();
+            double fitLoss = 0.5 * Math.pow(phi.multiply(x).subtract(y).getFrobeniusNorm(), 2);
+            assertThat(c.l0()).isCloseTo(0.5 * Math.pow(y.getFrobeniusNorm(), 2), within(ROUND_OFF));
+            assertThat(c.yxNorm()).isCloseTo(y.multiply(x.transpose()).getFrobeniusNorm(), within(ROUND_OFF));
+            assertThat(c.opt()).isCloseTo(fitLoss + 0.5 * (lamSigma[2] + lamSigma[3]), within(ROUND_OFF));
+            assertThat(c.global().idx()).containsExactly(0, 1);
+            assertThat(c.global().loss()).isCloseTo(c.opt(), within(ROUND_OFF));
+            assertThat(c.saddles()).extracting(p -> p.idx()[0] * 4 + p.idx()[1]).containsExactly(2, 3, 6, 7, 11);
             for (SaddleCurvatureCheck.Point p : c.saddles()) {
                 List<Matrix> w = inst.criticalPoint(b, fit, p.idx());
                 List<RealMatrix> rw = LoopDeepLinearNet.real(w);
@@ -76,12 +97,30 @@ class SaddleCurvatureSmallTest {
                 double g = Math.sqrt(Arrays.stream(LoopDeepLinearNet.flatten(net.gradient(rw))).map(v -> v * v)
                         .sum());
                 assertThat(g).isLessThan(1e-12);
+                assertThat(p.grad()).isCloseTo(g, within(1e-12));
+                assertThat(p.asymmetry()).isBetween(0.0, ROUND_OFF);
+                // the closed form: fit + half the eigenvalues of Sigma left out of I
+                double closed = fitLoss;
+                for (int i = 0; i < 4; i++) {
+                    closed += i == p.idx()[0] || i == p.idx()[1] ? 0 : 0.5 * lamSigma[i];
+                }
+                assertThat(p.closedForm()).isCloseTo(closed, within(ROUND_OFF));
+                assertThat(p.loss()).isCloseTo(closed, within(ROUND_OFF));
+                // balanced split: each middle layer s R R^T with s^(H+1) = sigma_max(U_I^T Phi_hat)
+                double sMax = new SingularValueDecomposition(ui.transpose().multiply(phi)).getNorm();
+                assertThat(new SingularValueDecomposition(rw.get(1)).getNorm()).isCloseTo(Math.pow(sMax, 1.0
+                        / (c.hidden() + 1)), within(ROUND_OFF));
+                assertThat(LoopDeepLinearNet.real(DeepSaddleInstance.middleProduct(b, w)).subtract(middle)
+                        .getNorm1()).isLessThan(ROUND_OFF);
             }
             // W = 0: every second difference keeps a zero layer, so the differences vanish exactly
             List<RealMatrix> zero = LoopDeepLinearNet.real(inst.zeroPoint(b));
             assertThat(Arrays.stream(net.hessianByDifferences(zero, 1e-5)).flatMapToDouble(Arrays::stream)
                     .map(Math::abs).max().orElseThrow()).isZero();
             assertThat(c.zero().maxAbsHessian()).isZero();
+            assertThat(c.zero().asymmetry()).isZero();
+            assertThat(c.zero().grad()).isZero();
+            assertThat(c.zero().closedForm()).isEqualTo(c.l0());
             assertThat(c.zero().middleRank()).isZero();
             assertThat(c.zero().loss()).isCloseTo(0.5 * Math.pow(y.getFrobeniusNorm(), 2), within(ROUND_OFF));
         }
