@@ -32,6 +32,12 @@ import org.junit.jupiter.api.Test;
 class LinearizationReportsTest {
     /** Means and logs of O(1) numbers, fitted two ways (loops vs Hipparchus): agreement to 1e-9 relative. */
     private static final double FIT_ROUND_OFF = 1e-9;
+    /** A remainder f − f₀ − J₀Δ summed in another order (cancelling difference of O(1) terms): relative 1e-9. */
+    private static final double CANCELLING_SUM = 1e-9;
+    /** The exact ReLU worst case against the ascent's best, both evaluated by the same remainder: rounding only. */
+    private static final double EVALUATION_ROUND_OFF = 1e-12;
+    /** A product of three O(1) doubles: 1e-15 absolute. */
+    private static final double PRODUCT_ROUND_OFF = 1e-15;
     /** Table cells are printed with 3 significant digits: relative agreement to 5e-3. */
     private static final double SIG3 = 5e-3;
     private static final Provenance P = Provenance.of(11, "ejml", "n", 10);
@@ -346,6 +352,95 @@ class LinearizationReportsTest {
         assertThat(got).as(what).hasSameSizeAs(expected);
         for (int i = 0; i < got.length; i++) {
             close(got[i], expected[i], what + " [" + i + "]");
+        }
+    }
+
+    /** max_i |c Σ_j s_j (σ(z + δz) − σ(z) − σ′(z)δz)| by loops, z = w_jᵀx_i, δz = Δ_jᵀx_i. */
+    private static double remainder(LinearizationErrorCheck.Instance in, Activation act, double c, double[][] delta) {
+        double worst = 0;
+        for (int i = 0; i < in.x().rows(); i++) {
+            double e = 0;
+            for (int j = 0; j < delta.length; j++) {
+                double z = 0, dz = 0;
+                for (int k = 0; k < in.x().cols(); k++) {
+                    z += in.w0().get(j, k) * in.x().get(i, k);
+                    dz += delta[j][k] * in.x().get(i, k);
+                }
+                e += c * in.signs()[j] * (act.value(z + dz) - act.value(z) - act.derivative(z) * dz);
+            }
+            worst = Math.max(worst, Math.abs(e));
+        }
+        return worst;
+    }
+
+    @Test
+    @DisplayName("LAZY-9 probe: gradient-direction error by loops (-grad R(W0) rescaled to r); Taylor bound beta0 r^2/(2 sqrt m); unscaled errors = sqrt(m) x scaled; adversarial >= every start")
+    void probe() {
+        LinearizationErrorCheck.Sizes s = new LinearizationErrorCheck.Sizes(new int[] {16}, 16, 1, 4, 1);
+        int m = 16;
+        double r = 0.5, c = 1 / Math.sqrt(m);
+        LinearizationErrorCheck.Instance in = LinearizationErrorCheck.instance(7, 0, m, s);
+        for (Activation act : LinearizationErrorCheck.ACTIVATIONS) {
+            Errors e = new LinearizationProbe(io.github.theorybench.linalg.Backends.byName(
+                    io.github.theorybench.linalg.Backends.DEFAULT), in, act, 4).at(r);
+            int n = in.x().rows(), d = in.x().cols();
+            double[] res = new double[n];
+            for (int i = 0; i < n; i++) {
+                double f = 0;
+                for (int j = 0; j < m; j++) {
+                    double z = 0;
+                    for (int k = 0; k < d; k++) {
+                        z += in.w0().get(j, k) * in.x().get(i, k);
+                    }
+                    f += c * in.signs()[j] * act.value(z);
+                }
+                res[i] = f - in.y()[i];
+            }
+            double[][] grad = new double[m][d];
+            double norm = 0;
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i < n; i++) {
+                    double z = 0;
+                    for (int k = 0; k < d; k++) {
+                        z += in.w0().get(j, k) * in.x().get(i, k);
+                    }
+                    for (int k = 0; k < d; k++) {
+                        grad[j][k] -= c * in.signs()[j] * res[i] * act.derivative(z) * in.x().get(i, k);
+                    }
+                }
+                for (int k = 0; k < d; k++) {
+                    norm += grad[j][k] * grad[j][k];
+                }
+            }
+            for (double[] row : grad) {
+                for (int k = 0; k < d; k++) {
+                    row[k] *= r / Math.sqrt(norm);
+                }
+            }
+            double g = remainder(in, act, c, grad);
+            assertThat(e.gradient()).as("%s gradient", act).isCloseTo(g, within(CANCELLING_SUM * g));
+            double[][] rand = new double[m][d];
+            double rn = in.random().frobeniusNorm();
+            for (int j = 0; j < m; j++) {
+                for (int k = 0; k < d; k++) {
+                    rand[j][k] = in.random().get(j, k) * r / rn;
+                }
+            }
+            double rr = remainder(in, act, c, rand);
+            assertThat(e.random()).as("%s random", act).isCloseTo(rr, within(CANCELLING_SUM * rr));
+            assertThat(e.unscaledRandom()).as("%s unscaled random", act).isCloseTo(4 * e.random(),
+                    within(CANCELLING_SUM * e.random()));
+            assertThat(e.adversarial()).isGreaterThanOrEqualTo(e.uninformed());
+            assertThat(e.adversarial()).isGreaterThanOrEqualTo(e.structuredStart());
+            assertThat(e.adversarial()).isGreaterThanOrEqualTo(Math.max(e.random(), e.gradient()));
+            assertThat(e.unscaledAdversarial()).isCloseTo(4 * e.adversarial(), within(CANCELLING_SUM * e.adversarial()));
+            if (act == Activation.TANH) {
+                assertThat(e.taylorBound()).isCloseTo(act.beta0() * r * r / (2 * 4), within(PRODUCT_ROUND_OFF));
+                assertThat(e.reluExact()).isNaN();
+            } else {
+                assertThat(e.taylorBound()).isEqualTo(Double.POSITIVE_INFINITY);
+                assertThat(e.reluExact()).isPositive().isGreaterThanOrEqualTo(e.adversarial() * (1 - EVALUATION_ROUND_OFF));
+            }
         }
     }
 

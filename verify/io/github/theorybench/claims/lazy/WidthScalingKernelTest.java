@@ -33,6 +33,8 @@ class WidthScalingKernelTest {
     private static final double QUADRATURE = 2e-6;
     /** Logs of ratios of kernel errors of size ~0.1 that each carry the quadrature error: 1e-5 leaves margin. */
     private static final double SOLVER = 1e-5;
+    /** A quotient or mean of two O(1) doubles computed in another order: 1e-12 absolute. */
+    private static final double ROUND_OFF = 1e-12;
     private static final double STEP = 0.1, LIMIT = 7;
 
     private static double tanhPrime(double z) {
@@ -156,7 +158,7 @@ class WidthScalingKernelTest {
                 WidthScalingCheck.Draw d = meas.points().get(a).draws().get(r);
                 assertThat(d.kernelError()).isCloseTo(own, within(QUADRATURE));
                 assertThat(d.sharedNeuronKernelError()).isCloseTo(sh, within(QUADRATURE));
-                assertThat(d.normalizedSigmaMax()).isCloseTo(d.sigmaMax() / Math.sqrt(ms[a]), within(1e-12));
+                assertThat(d.normalizedSigmaMax()).isCloseTo(d.sigmaMax() / Math.sqrt(ms[a]), within(ROUND_OFF));
                 mean[a][0] += own / 2;
                 mean[a][1] += sh / 2;
             }
@@ -199,8 +201,8 @@ class WidthScalingKernelTest {
                 lo += d.sigmaMin() / 2;
                 hi += d.sigmaMax() / 2;
             }
-            assertThat(sv.series().get(0).y()[a]).isEqualTo(lo, within(1e-12));
-            assertThat(sv.series().get(1).y()[a]).isEqualTo(hi, within(1e-12));
+            assertThat(sv.series().get(0).y()[a]).isEqualTo(lo, within(ROUND_OFF));
+            assertThat(sv.series().get(1).y()[a]).isEqualTo(hi, within(ROUND_OFF));
         }
         Figure win = figs.get(2);
         assertThat(win.series()).hasSize(5);
