@@ -102,4 +102,32 @@ class LazyClosedFormsTest {
         assertThat(f.series().get(3).y()).containsExactly(0.19, 0.19);
         assertThat(f.title()).contains("over 2 seeds");
     }
+
+    @Test
+    @DisplayName("LAZY-4 figure: 20 bins centred at 0.025 + 0.05k; counts per bin (values >= 1 in the last, negatives in the first); bound and tight lines as tall as the largest count")
+    void histogram() {
+        double[] bins = JacobianLipschitzCheck.histogramBins();
+        assertThat(bins).hasSize(20);
+        for (int k = 0; k < 20; k++) {
+            assertThat(bins[k]).isCloseTo(0.025 + 0.05 * k, within(ROUND_OFF));
+        }
+        double[] h = JacobianLipschitzCheck.histogram(new double[] {0.01, 0.07, 0.08, 0.33, 0.99, 1.5, -0.2}, bins);
+        double[] expected = new double[20];
+        expected[0] = 2;     // 0.01 and the clamped -0.2
+        expected[1] = 2;     // 0.07, 0.08
+        expected[6] = 1;     // 0.33
+        expected[19] = 2;    // 0.99 and the clamped 1.5
+        assertThat(h).containsExactly(expected);
+        JacobianLipschitzCheck.Measurement m = new JacobianLipschitzCheck.Measurement(List.of(
+                new JacobianLipschitzCheck.PairRatios(P, io.github.theorybench.model.Activation.TANH, true,
+                        new double[] {0.12, 0.13, 0.14}, new double[] {0.5})),
+                new JacobianLipschitzCheck.TightRatio(P, true, 1e-3, 0.97));
+        Figure f = new JacobianLipschitzCheck().figures(m).get(0);
+        assertThat(f.series()).hasSize(4);
+        assertThat(f.series().get(0).y()[2]).isEqualTo(3.0);
+        assertThat(f.series().get(1).y()[10]).isEqualTo(1.0);
+        assertThat(f.series().get(2).y()).containsExactly(0.0, 3.0);
+        assertThat(f.series().get(3).x()).containsExactly(0.97, 0.97);
+        assertThat(f.series().get(3).y()).containsExactly(0.0, 3.0);
+    }
 }
