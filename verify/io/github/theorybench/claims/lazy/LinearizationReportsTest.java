@@ -197,7 +197,16 @@ class LinearizationReportsTest {
             double[] errs = widthMeans(t, of(d));
             close(tw.measurements().get("errorM00016"), errs[0], "error m=16 " + d);
             close(tw.measurements().get("errorM00256"), errs[2], "error m=256 " + d);
-            assertThat(tw.detail()).contains("at m = 16", "at m = 256", "m = 16..256");
+            assertThat(tw.detail()).contains("at m = 16", "at m = 256", "m = 16..256", switch (d) {
+                case RANDOM -> "independent signs s_j: m^-1";
+                case GRADIENT -> "same as random";
+                case ADVERSARIAL -> "Taylor worst case";
+            });
+            assertThat(only(vs, LinearizationErrorCheck.reluWidthSlope(d)).detail()).contains(switch (d) {
+                case RANDOM -> "kink crossings of size r/sqrt(m)";
+                case GRADIENT -> "add coherently";
+                case ADVERSARIAL -> "neurons nearest their kink pushed across";
+            });
             assertThat(tw.measurements().containsKey("slopeWithoutStructuredStart"))
                     .isEqualTo(d == Direction.ADVERSARIAL);
 
@@ -341,6 +350,11 @@ class LinearizationReportsTest {
             assertSeries(rf.series().get(3).y(), through(radii, advR, tanh ? 2.0 : 4.0 / 3), a + " r ref");
             assertSeries(rf.series().get(4).y(), through(radii, advR, 1.8), a + " r edge lo");
             assertSeries(rf.series().get(5).y(), through(radii, advR, 2.5), a + " r edge hi");
+            assertThat(wf.series().get(3).label()).isEqualTo(tanh ? "m^-1 reference" : "m^-1/3 (stated) reference");
+            assertThat(wf.series().get(4).label()).isEqualTo(tanh ? "m^-1/2 reference" : "m^-1/6 reference");
+            assertThat(wf.series().get(5).label()).isEqualTo(tanh ? "asserted edge m^-0.400 (through adversarial)"
+                    : "asserted edge m^-0.233 (through adversarial)");
+            assertThat(rf.series().get(3).label()).isEqualTo(tanh ? "r^2 reference" : "r^(4/3) reference");
             for (int k = 3; k < 6; k++) {
                 assertThat(wf.series().get(k).reference()).isTrue();
                 assertThat(rf.series().get(k).reference()).isTrue();

@@ -174,7 +174,10 @@ class WidthScalingKernelTest {
         assertThat(own.observed()).isCloseTo(ownSlope, within(SOLVER));
         assertThat(own.slack()).isCloseTo(ownSlope / -0.5, within(2 * SOLVER));
         assertThat(own.measurements().get("kInfLambdaMin")).isCloseTo(eig[2], within(QUADRATURE));
-        assertThat(own.detail()).contains("mean over 2 draws").doesNotContain("control");
+        assertThat(own.detail()).contains("mean over 2 draws", "(R^2 ").doesNotContain("control");
+        // the definiteness rule scales with lambda_max: 1.5e-10 < 1e-10 x 2
+        assertThat(WidthScalingCheck.limitKernelPositiveDefinite(1.5e-10, 2.0)).isFalse();
+        assertThat(WidthScalingCheck.limitKernelPositiveDefinite(2.5e-10, 2.0)).isTrue();
         Verdict shared = vs.stream().filter(v -> v.criterion().equals(WidthScalingCheck.KERNEL_ERROR_SHARED_NEURON))
                 .findFirst().orElseThrow();
         assertThat(shared.observed()).isCloseTo(sharedSlope, within(SOLVER));
