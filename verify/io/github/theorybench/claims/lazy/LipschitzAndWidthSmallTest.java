@@ -171,6 +171,9 @@ class LipschitzAndWidthSmallTest {
         LinearizationErrorCheck.Sizes s = new LinearizationErrorCheck.Sizes(new int[] {16, 64}, 16, 2, 6, 1);
         LinearizationErrorCheck check = new LinearizationErrorCheck(s);
         LinearizationErrorCheck.Measurement m = check.measure(s, ctx());
+        // 2 widths x 2 seeds x 2 activations at r = 1; 2 seeds x 2 activations x 7 radii at m = 16
+        assertThat(m.widthSweep()).hasSize(8);
+        assertThat(m.radiusSweep()).hasSize(28);
         LinearizationErrorCheck.Instance in = LinearizationErrorCheck.instance(SEED, 0, 16, s);
         double r = LinearizationErrorCheck.WIDTH_SWEEP_RADIUS, c = 1 / Math.sqrt(16);
         DenseMatrix delta = in.random().scale(r / in.random().frobeniusNorm());
