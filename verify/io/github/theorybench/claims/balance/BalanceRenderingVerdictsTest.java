@@ -170,5 +170,9 @@ class BalanceRenderingVerdictsTest {
         assertThat(family.entries()).isNotEmpty();
         assertThat(family.calibrations()).isNotEmpty();
         assertThat(family.errata()).isNotEmpty();
+        assertThat(family.checks()).hasSize(4).hasAtLeastOneElementOfType(BalancednessCheck.class)
+                .hasAtLeastOneElementOfType(DriftScalingCheck.class)
+                .hasAtLeastOneElementOfType(MultiplicativeBalanceCheck.class)
+                .hasAtLeastOneElementOfType(SymmetrizedLossCheck.class);
     }
 }

@@ -282,6 +282,38 @@ class BalancedDescentSmallTest {
         assertThat(check.figures(calm).get(3).series()).hasSize(2);
     }
 
+    @Test
+    @DisplayName("BAL-6 small instance (d = 4, n = 30, r = 3): random pairs redrawn, their loss, labels and Gram scale recomputed")
+    void symmetrizedPoints() {
+        int d = 4, n = 30, r = 3;
+        SymmetrizedLossCheck check = new SymmetrizedLossCheck(new SymmetrizedLossCheck.Sizes(d, n, r, 2));
+        io.github.theorybench.claims.CheckContext ctx = io.github.theorybench.claims.CheckContext.of(b, 13, false);
+        SymmetrizedLossCheck.Measurement m = check.measure(check.sizes(ctx), ctx);
+        io.github.theorybench.claims.support.SeedStream seeds = io.github.theorybench.claims.support.SeedStream.of(13,
+                "BAL-6");
+        io.github.theorybench.model.sensing.SensingInstance inst = io.github.theorybench.model.sensing.SensingInstance
+                .build(b, seeds.seed(0), d, d, 2, r, n, 1e-3);
+        org.hipparchus.random.RandomGenerator rng = io.github.theorybench.model.RandomMatrices.rng(seeds.child("points")
+                .seed(0));
+        assertThat(m.points()).extracting(SymmetrizedLossCheck.Point::label).containsExactly("start alpha = 1e-3",
+                "random pair 1", "random pair 2");
+        assertThat(m.labelMismatch()).isZero();               // labels are A(XY') itself: noiseless to the bit
+        for (int p = 1; p <= 2; p++) {
+            double[][] u = io.github.theorybench.model.RandomMatrices.gaussian(d, r, 1 / Math.sqrt(r), rng).toArray2d();
+            double[][] v = io.github.theorybench.model.RandomMatrices.gaussian(d, r, 1 / Math.sqrt(r), rng).toArray2d();
+            double[] a = inst.loss().operator().apply(DenseMatrix.fromRows(mul(u, transpose(v))));
+            double[] y = inst.loss().labels();
+            double loss = 0;
+            for (int k = 0; k < n; k++) {
+                loss += 0.5 * (a[k] - y[k]) * (a[k] - y[k]);
+            }
+            SymmetrizedLossCheck.Point got = m.points().get(p);
+            assertThat(got.loss()).isCloseTo(loss, within(LOOP_ORDER * loss));
+            double scale = fro(mul(transpose(u), u)) + fro(mul(transpose(v), v));
+            assertThat(got.gramScale()).isCloseTo(scale, within(LOOP_ORDER * scale));
+        }
+    }
+
     // --- plain-loop linear algebra ---
 
     private static double loss(double a, double[][] u, double[][] v, double[][] p, double[][] q) {

@@ -263,5 +263,7 @@ class MemRenderingVerdictsTest {
         assertThat(family.title()).isNotBlank();
         assertThat(family.entries()).isNotEmpty();
         assertThat(family.calibrations()).isNotEmpty();
+        assertThat(family.checks()).hasSize(2).hasAtLeastOneElementOfType(MemorizationCheck.class)
+                .hasAtLeastOneElementOfType(RandomizationCheck.class);
     }
 }
