@@ -94,6 +94,14 @@ class BalanceRenderingVerdictsTest {
         MultiplicativeBalanceCheck.Measurement one = new MultiplicativeBalanceCheck.Measurement(PROV, List.of(
                 runs.get(0), runs.get(1), runs.get(3), run(0.5, a2, 0x1p-10, 0x1p-10 + 0x1p-5, 0x1p-5, 0.125)));
         assertThat(check.figures(one).get(1).series()).hasSize(2);
+
+        // the far points in stream order already ascending (100 at mu = 1/4, then 512 at mu = 1/2): the sort keeps them
+        MultiplicativeBalanceCheck.Measurement ascending = new MultiplicativeBalanceCheck.Measurement(PROV, List.of(
+                run(0.25, a1, 0.5, 1.0, 0.125, 2), run(0.25, a2, 0x1p-10, 0x1p-10 + 0x1p-6, 0x1p-6, 400 * 0x1p-10),
+                run(0.5, a1, 0.5, 0.75, 0.25, 0.5), run(0.5, a2, 0x1p-14, 0x1p-14 + 0x1p-6, 0x1p-6, 0x1p-4)));
+        List<Figure.Series> kept = check.figures(ascending).get(1).series();
+        assertThat(kept).hasSize(3);
+        assertThat(kept.get(2).x()).containsExactly(100, 512);
     }
 
     @Test
@@ -150,6 +158,9 @@ class BalanceRenderingVerdictsTest {
         assertThat(new FixedTimeSweep(new double[] {100, 1}, new int[] {1, 100}).approximatesFlow()).isTrue();
         assertThat(new FixedTimeSweep(new double[] {Math.nextDown(100.0), 1}, new int[] {1, 100}).approximatesFlow())
                 .isFalse();
+        // total times 100 and 101: spread 1.01 exactly, the edge of the 1% rounding allowance
+        assertThat(new FixedTimeSweep(new double[] {100, 1}, new int[] {1, 101}).approximatesFlow()).isTrue();
+        assertThat(new FixedTimeSweep(new double[] {100, 1}, new int[] {1, 102}).approximatesFlow()).isFalse();
     }
 
     @Test

@@ -297,7 +297,8 @@ class BalancedDescentSmallTest {
                 .seed(0));
         assertThat(m.points()).extracting(SymmetrizedLossCheck.Point::label).containsExactly("start alpha = 1e-3",
                 "random pair 1", "random pair 2");
-        assertThat(m.labelMismatch()).isZero();               // labels are A(XY') itself: noiseless to the bit
+        assertThat(m.labelMismatch()).isZero();
+        assertThat(check.ids()).containsExactly("BAL-6");               // labels are A(XY') itself: noiseless to the bit
         for (int p = 1; p <= 2; p++) {
             double[][] u = io.github.theorybench.model.RandomMatrices.gaussian(d, r, 1 / Math.sqrt(r), rng).toArray2d();
             double[][] v = io.github.theorybench.model.RandomMatrices.gaussian(d, r, 1 / Math.sqrt(r), rng).toArray2d();
