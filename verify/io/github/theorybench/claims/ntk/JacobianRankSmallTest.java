@@ -379,6 +379,15 @@ class JacobianRankSmallTest {
             double cond = condition(jacobian(in, in.w0(), in.signs(), true));
             assertThat(cond > 1e6).as("seed %d rank loss of J0", 1000 + k).isEqualTo(!expected[k].equals("NONE"));
         }
+        // hand-made n = md = 2 (d = 1, m = 2): x_1 = -1 is inactive on both neurons (w = 1, 2), its row is zero,
+        // so the rows have rank 1 and the left null vector is e_1: the dependent set is {1}
+        DenseMatrix x2 = DenseMatrix.of(2, 1, 1, -1);
+        RankInstance two = new RankInstance(3, x2, DenseMatrix.of(2, 1, 1, 2), new double[] {1, -1}, new double[2],
+                DenseMatrix.of(2, 1, 0.7, 0.3));
+        ReluPattern p2 = ReluPattern.of(b, two);
+        assertThat(p2.genericRank()).isEqualTo(1);
+        assertThat(p2.dependentPoints()).containsExactly(1);
+        assertThat(p2.cause()).isEqualTo(ReluPattern.Cause.INACTIVE_POINT);
         ReluPattern p1003 = ReluPattern.of(b, RankInstance.build(1003, 12, 3, 4));
         assertThat(p1003.maxPointsSharingOnePattern()).isEqualTo(7);
         assertThat(p1003.inactivePoints()).isZero();
@@ -417,5 +426,15 @@ class JacobianRankSmallTest {
         assertThat(full.admitsFullRowRank()).isTrue();
         assertThat(full.cause()).isEqualTo(ReluPattern.Cause.NONE);
         assertThat(JacobianRankVerdicts.camel(ReluPattern.Cause.CLOSE_NEURON_PAIR)).isEqualTo("CloseNeuronPair");
+        // exactly d = 2 points share (t, t) and neurons 0, 1 differ on exactly d = 2 points: neither cause (strict)
+        ReluPattern edges = new ReluPattern(new boolean[][] {{t, f}, {f, t}, {t, t}, {t, t}}, 2, 3, new int[] {2, 3});
+        assertThat(edges.maxPointsSharingOnePattern()).isEqualTo(2);
+        assertThat(edges.minActiveSetDifference()).isEqualTo(2);
+        assertThat(edges.cause()).isEqualTo(ReluPattern.Cause.OTHER);
+        // inactive points do not count as sharing a pattern
+        ReluPattern zeros = new ReluPattern(new boolean[][] {{f, f}, {f, f}, {f, f}, {t, f}}, 2, 1, new int[] {0});
+        assertThat(zeros.maxPointsSharingOnePattern()).isEqualTo(1);
+        assertThat(zeros.inactivePoints()).isEqualTo(3);
+        assertThat(ReluPattern.Cause.SPARSE_NEURON.description()).isEqualTo("a neuron active on fewer than d points");
     }
 }
