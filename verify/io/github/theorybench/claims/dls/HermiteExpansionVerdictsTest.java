@@ -66,6 +66,7 @@ class HermiteExpansionVerdictsTest {
         HermiteExpansionCheck.Measurement m = new HermiteExpansionCheck.Measurement(List.of(expansion(0, 0.75, 2e-16),
                 expansion(3e-15, 1.5, 0)));
         List<Verdict> vs = check.verdicts(m);
+        assertThat(check.ids()).containsExactly("DLS-6");
         Verdict printed = only(vs, HermiteExpansionCheck.PRINTED_EXPANSION);
         assertThat(printed.check()).isEqualTo("control: printed expansion sum_{t>=1} <E[f S_t], S_t> (random, d=2,"
                 + " degree 6)");

@@ -102,6 +102,10 @@ class SampleComplexityVerdictsTest {
         assertThat(he.detail()).startsWith("median test MSE 0.300, share of ||W1||_F^2 along u 0.200 (1/d = 0.17); ");
         assertThat(he.sizes()).containsEntry("n", 40).containsEntry("d", 6);
         assertThat(vs).hasSize(5);
+        SampleComplexityCheck check = new SampleComplexityCheck(SIZES);
+        assertThat(check.ids()).containsExactly("DLS-4");
+        assertThat(check.tables(crossingBoth()).get(0).rows()).hasSize(2);
+        assertThat(check.figures(crossingBoth())).hasSize(2);
 
         Table t = SampleComplexityVerdicts.table(crossingBoth());
         assertThat(t.rows().get(0)).containsExactly("4", "[8, 16, 32, 64]", "[0.900, 0.500, 0.200, 0.100]",

@@ -40,6 +40,7 @@ class TransferDimensionVerdictsTest {
     void rendering() {
         TransferDimensionCheck check = new TransferDimensionCheck(SIZES);
         TransferDimensionCheck.Measurement m = measurement();
+        assertThat(check.ids()).containsExactly("DLS-5");
         Table t = check.tables(m).get(0);
         assertThat(t.rows().get(0)).containsExactly("4", "0.2500 [0.2000, 0.3000]", "1.0000 [0.8000, 1.2000]",
                 "0.9000 [0.7200, 1.0800]", "0.7000 [0.5600, 0.8400]");
