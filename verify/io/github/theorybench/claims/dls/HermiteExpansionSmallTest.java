@@ -103,6 +103,26 @@ class HermiteExpansionSmallTest {
             assertThat(e.printedError()).isGreaterThan(0.1);
             assertThat(e.hypothesis()).isTrue();
         }
+        // x^2: the printed series is 2x^2 - 2, so its error is |x^2 - 2|, worst where that is largest
+        HermiteExpansionCheck.Expansion sq = m.expansions().get(0);
+        double scale = 0, miss = -1;
+        double[] worst = null;
+        for (double[] x : square.points()) {
+            scale = Math.max(scale, x[0] * x[0]);
+            if (Math.abs(x[0] * x[0] - 2) > miss) {
+                miss = Math.abs(x[0] * x[0] - 2);
+                worst = x;
+            }
+        }
+        assertThat(sq.printedError()).isCloseTo(miss / scale, within(ROUND_OFF));
+        assertThat(sq.worstPoint()).containsExactly(worst);
+        assertThat(sq.printedThere()).isCloseTo(2 * worst[0] * worst[0] - 2, within(ROUND_OFF));
+        assertThat(sq.fThere()).isEqualTo(worst[0] * worst[0]);
+        assertThat(sq.degree()).isEqualTo(2);
+        assertThat(sq.provenance().sizes()).containsEntry("d", 1).containsEntry("points", 10).containsEntry("nodes", 8);
+        for (HermiteExpansionCheck.Expansion e : m.expansions()) {
+            assertThat(e.steinError()).as("Stein for %s", e.name()).isLessThan(ROUND_OFF);
+        }
         assertThat(check.result(m).verdicts(HermiteExpansionCheck.PRINTED_EXPANSION)).hasSize(3)
                 .allSatisfy(v -> assertThat(v.status()).isEqualTo(io.github.theorybench.claims.Verdict.Status
                         .CONTROL_BIT));

@@ -10,7 +10,9 @@ import io.github.theorybench.claims.CheckResult;
 import io.github.theorybench.claims.support.SeedStream;
 import io.github.theorybench.linalg.Backends;
 import io.github.theorybench.linalg.DenseMatrix;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -31,6 +33,11 @@ class JacobianRankSmallTest {
     static final JacobianRankCheck.Sizes SIZES = new JacobianRankCheck.Sizes(8, 6, 2, 3, 4, 4, 3, 4, 3, 20_000, 30);
     /** Spectra of O(1) matrices of size ≤ 8 by two SVD codes: agreement to ~1e−13 relative. */
     private static final double SPECTRUM = 1e-9;
+    /**
+     * Quantities along a GD path replayed by a loop of this test: the two codes' iterates differ by round-off
+     * amplified over thousands of steps (travel agrees to ~1e-10), so R_t, J_t's spectrum and r_T agree to ~1e-8.
+     */
+    private static final double PATH = 1e-6;
 
     /** J₀ of f = Σ s_j σ(w_jᵀx) by loops: row i = [s_j σ′(w_jᵀx_i) x_iᵀ]_j. */
     static RealMatrix jacobian(RankInstance in, DenseMatrix w, double[] s, boolean relu) {
@@ -153,6 +160,9 @@ class JacobianRankSmallTest {
         }
         assertThat(r.census().counts()).containsExactly(census);
         assertThat(r.census().instances()).isEqualTo(30);
+        assertThat(r.fullTanh().get(0).n()).isEqualTo(6);
+        assertThat(r.fullTanh().get(0).d()).isEqualTo(2);
+        assertThat(r.deficient().get(0).n()).isEqualTo(8);
 
         // controls: the inits are rebuilt here by hand
         RankInstance sq = RankInstance.build(stream.child("control").seed(0), 6, 2, 3);
@@ -164,6 +174,10 @@ class JacobianRankSmallTest {
             }
         }
         assertThat(r.reluInactivePoint().pattern().inactivePoints()).isGreaterThanOrEqualTo(1);
+        assertThat(sq.withFirstPointInactive().w0().data()).containsExactly(inactive.data());
+        assertThat(r.reluInactivePoint().provenance().sizes()).containsEntry("init", "first point inactive")
+                .containsEntry("md", 6);
+        assertThat(r.fullTanh().get(0).provenance().sizes()).containsEntry("md", 6).doesNotContainKey("init");
         assertThat(jacobian(sq, inactive, sq.signs(), true).getRowVector(0).getNorm()).isZero();
         assertThat(r.reluInactivePoint().condition()).isGreaterThan(1e10);
         DenseMatrix dup = sq.w0().copy();
@@ -203,6 +217,7 @@ class JacobianRankSmallTest {
         assertThat(equal.steps()).isEqualTo(20_000);           // never reaches 1e-8 R0: the whole budget
         assertThat(equal.sigmaRatioJ0()).isLessThan(1e-12);   // rank J0 <= d = 3 < n = 4
         assertThat(equal.riskRatio()).isGreaterThan(1e-3);
+        assertThat(equal.provenance().sizes()).containsEntry("init", "all neurons equal");
         CheckResult result = check.result(r);
         assertThat(result.verdict(JacobianRankCheck.DESCENT_EQUAL_NEURONS)).controlBit().hypothesisNotMet();
         assertThat(result.figures().get(0).series()).hasSize(4);      // 3 seeds and the target line
@@ -222,7 +237,16 @@ class JacobianRankSmallTest {
         double pinv = Math.sqrt(new ArrayRealVector(r).dotProduct(new LUDecomposition(j0.multiply(j0.transpose()))
                 .getSolver().solve(new ArrayRealVector(r))));
         int t = 0;
-        while (risk > 1e-8 * risk0 && t < g.budget()) {
+        List<double[]> checkpoints = new ArrayList<>();
+        double next = 0;
+        while (true) {
+            if (t >= next) {          // log-spaced checkpoints, 10 per decade: next = max(t + 1, ceil(1.2589 t))
+                checkpoints.add(new double[] {t, risk / risk0, sigmaRatio(in, w, s)});
+                next = Math.max(t + 1, Math.ceil(t * 1.2589));
+            }
+            if (!(risk > 1e-8 * risk0 && t < g.budget())) {
+                break;
+            }
             double[] grad = new double[m * d];
             for (int i = 0; i < n; i++) {
                 for (int q = 0; q < m; q++) {
@@ -258,6 +282,70 @@ class JacobianRankSmallTest {
         assertThat(g.trajectory().get(0)).containsExactly(new double[] {0, 1, sv[sv.length - 1] / sv[0]},
                 within(SPECTRUM));
         assertThat(g.trajectory().get(g.trajectory().size() - 1)[0]).isEqualTo(g.steps());
+
+        // the last iterate: J_T's spectrum and the residual's share on its smallest left singular vector
+        assertThat(g.steps()).as("same stopping step as the loop").isEqualTo(t);
+        if (checkpoints.get(checkpoints.size() - 1)[0] != t) {
+            checkpoints.add(new double[] {t, risk / risk0, sigmaRatio(in, w, s)});
+        }
+        SingularValueDecomposition svdT = new SingularValueDecomposition(jacobian(in, DenseMatrix.of(m, d, w), s,
+                false));
+        double[] sT = svdT.getSingularValues();
+        double onSmallest = svdT.getU().getColumnVector(n - 1).dotProduct(new ArrayRealVector(r));
+        double rr = new ArrayRealVector(r).dotProduct(new ArrayRealVector(r));
+        assertThat(g.riskRatio()).isCloseTo(risk / risk0, within(PATH * risk / risk0));
+        assertThat(g.sigmaRatioJT()).isCloseTo(sT[n - 1] / sT[0], within(PATH * sT[n - 1] / sT[0]));
+        assertThat(g.sigmaMaxGrowth()).isCloseTo(sT[0] / sv[0], within(PATH * sT[0] / sv[0]));
+        assertThat(g.residualShareOnSmallest()).isCloseTo(onSmallest * onSmallest / rr, within(PATH));
+        assertThat(g.localRate()).isCloseTo(eta * sT[n - 1] * sT[n - 1], within(PATH * eta * sT[n - 1] * sT[n - 1]));
+        assertThat(g.travelRatio()).isCloseTo(travel / pinv, within(1e-6 * travel / pinv));
+        assertThat(g.saturatedShare0()).isEqualTo(saturated(in, w0.data()));
+        assertThat(g.saturatedShareT()).isEqualTo(saturated(in, w));
+        assertThat(g.trajectory()).hasSameSizeAs(checkpoints);
+        for (int k = 0; k < checkpoints.size(); k++) {
+            double[] want = checkpoints.get(k), got = g.trajectory().get(k);
+            assertThat(got[0]).isEqualTo(want[0]);
+            assertThat(got[1]).isCloseTo(want[1], within(PATH * want[1]));
+            assertThat(got[2]).isCloseTo(want[2], within(PATH * want[2]));
+        }
+        assertThat(g.n()).isEqualTo(n);
+        assertThat(g.d()).isEqualTo(d);
+        assertThat(g.m()).isEqualTo(m);
+        assertThat(g.provenance().sizes()).containsEntry("md", m * d).doesNotContainKey("init");
+        assertThat(g.provenance().activation()).isEqualTo("tanh");
+    }
+
+    /** σ_min/σ_max of J at the flat weights {@code w} (row-major m × d), by Hipparchus. */
+    private static double sigmaRatio(RankInstance in, double[] w, double[] s) {
+        double[] sv = new SingularValueDecomposition(jacobian(in, DenseMatrix.of(in.m(), in.d(), w.clone()), s,
+                false)).getSingularValues();
+        return sv[sv.length - 1] / sv[0];
+    }
+
+    /** Share of (i, j) with |w_j^T x_i| > 3, by loops. */
+    private static double saturated(RankInstance in, double[] w) {
+        int count = 0;
+        for (int i = 0; i < in.n(); i++) {
+            for (int q = 0; q < in.m(); q++) {
+                double z = 0;
+                for (int c = 0; c < in.d(); c++) {
+                    z += w[q * in.d() + c] * in.x().get(i, c);
+                }
+                count += Math.abs(z) > 3 ? 1 : 0;
+            }
+        }
+        return count / (double) (in.n() * in.m());
+    }
+
+    @Test
+    @DisplayName("NTK-4 saturated share on a hand-made instance: |w_j^T x_i| > 3 strictly (a product of exactly 3 does not count), 2 of 6 pairs")
+    void saturatedShare() {
+        DenseMatrix x = DenseMatrix.of(2, 2, 1, 0, 0, 1);
+        DenseMatrix w = DenseMatrix.of(3, 2, 3, 0, 4, 1, 0.5, -3.5);  // products 3, 4, 0.5 | 0, 1, -3.5
+        RankInstance in = new RankInstance(1, x, w, new double[] {1, 1, 1}, new double[2], x);
+        assertThat(FirstLayerDescent.saturatedShare(in, w)).isEqualTo(2 / 6.0);
+        DenseMatrix w2 = DenseMatrix.of(3, 2, 2, 2.5, -4, 1, 0.5, 0.5);  // products 2, -4, 0.5 | 2.5, 1, 0.5
+        assertThat(FirstLayerDescent.saturatedShare(in, w2)).isEqualTo(1 / 6.0);
     }
 
     private static double[] residual(RankInstance in, double[] w, double[] s) {
@@ -291,6 +379,15 @@ class JacobianRankSmallTest {
             double cond = condition(jacobian(in, in.w0(), in.signs(), true));
             assertThat(cond > 1e6).as("seed %d rank loss of J0", 1000 + k).isEqualTo(!expected[k].equals("NONE"));
         }
+        // hand-made n = md = 2 (d = 1, m = 2): x_1 = -1 is inactive on both neurons (w = 1, 2), its row is zero,
+        // so the rows have rank 1 and the left null vector is e_1: the dependent set is {1}
+        DenseMatrix x2 = DenseMatrix.of(2, 1, 1, -1);
+        RankInstance two = new RankInstance(3, x2, DenseMatrix.of(2, 1, 1, 2), new double[] {1, -1}, new double[2],
+                DenseMatrix.of(2, 1, 0.7, 0.3));
+        ReluPattern p2 = ReluPattern.of(b, two);
+        assertThat(p2.genericRank()).isEqualTo(1);
+        assertThat(p2.dependentPoints()).containsExactly(1);
+        assertThat(p2.cause()).isEqualTo(ReluPattern.Cause.INACTIVE_POINT);
         ReluPattern p1003 = ReluPattern.of(b, RankInstance.build(1003, 12, 3, 4));
         assertThat(p1003.maxPointsSharingOnePattern()).isEqualTo(7);
         assertThat(p1003.inactivePoints()).isZero();
@@ -329,5 +426,15 @@ class JacobianRankSmallTest {
         assertThat(full.admitsFullRowRank()).isTrue();
         assertThat(full.cause()).isEqualTo(ReluPattern.Cause.NONE);
         assertThat(JacobianRankVerdicts.camel(ReluPattern.Cause.CLOSE_NEURON_PAIR)).isEqualTo("CloseNeuronPair");
+        // exactly d = 2 points share (t, t) and neurons 0, 1 differ on exactly d = 2 points: neither cause (strict)
+        ReluPattern edges = new ReluPattern(new boolean[][] {{t, f}, {f, t}, {t, t}, {t, t}}, 2, 3, new int[] {2, 3});
+        assertThat(edges.maxPointsSharingOnePattern()).isEqualTo(2);
+        assertThat(edges.minActiveSetDifference()).isEqualTo(2);
+        assertThat(edges.cause()).isEqualTo(ReluPattern.Cause.OTHER);
+        // inactive points do not count as sharing a pattern
+        ReluPattern zeros = new ReluPattern(new boolean[][] {{f, f}, {f, f}, {f, f}, {t, f}}, 2, 1, new int[] {0});
+        assertThat(zeros.maxPointsSharingOnePattern()).isEqualTo(1);
+        assertThat(zeros.inactivePoints()).isEqualTo(3);
+        assertThat(ReluPattern.Cause.SPARSE_NEURON.description()).isEqualTo("a neuron active on fewer than d points");
     }
 }

@@ -340,4 +340,41 @@ class TangentKernelVerdictsTest {
         assertThat(only(check.verdicts(shortRun), KernelPredictorCheck.GAP_SLOPE).status())
                 .isEqualTo(Verdict.Status.HYPOTHESIS_NOT_MET);
     }
+
+    private static PredictorRun run(PredictorInit.Kind kind, double kappa, int m, double risk, double gap) {
+        return new PredictorRun(P, kind, kappa, m, 500, 100_000, risk, gap, 0.1, 0.0, 0.2, 0.0, 0.05);
+    }
+
+    @Test
+    @DisplayName("NTK-5 hand-made sweeps: runs reaching R <= 1e-12 R0 (exactly at it counts), diverged runs named in the text, per-seed slopes listed, labels with kappa, slope rows of the table")
+    void predictorRows() {
+        PredictorInit.Kind a = PredictorInit.Kind.ANTISYMMETRIC, rnd = PredictorInit.Kind.RANDOM;
+        double t = PredictorRun.TARGET, inf = Double.POSITIVE_INFINITY;
+        // seed 0: gap 0.4 -> 0.2 (slope -1); seed 1: 0.3 -> 0.3/sqrt 2 (slope -1/2)
+        PredictorRun[][] claim = {{run(a, 1, 256, t, 0.4), run(a, 1, 512, 1e-13, 0.2)},
+            {run(a, 1, 256, Math.nextUp(t), 0.3), run(a, 1, 512, inf, 0.3 / Math.sqrt(2))}};
+        PredictorSweep w = PredictorSweep.of(a, 1, new double[] {256, 512}, claim);
+        assertThat(w.meanSlope(PredictorRun::gap)).isCloseTo(-0.75, within(1e-12));
+        assertThat(w.label()).isEqualTo("antisymmetric init, kappa = 1");
+        assertThat(PredictorSweep.kappaText(0.1)).isEqualTo("0.1");
+        assertThat(PredictorSweep.kappaText(2)).isEqualTo("2");
+        PredictorRun[][] random = {{run(rnd, 0.1, 256, t, 0.5), run(rnd, 0.1, 512, t, 0.5)}};
+        PredictorSweep r = PredictorSweep.of(rnd, 0.1, new double[] {256, 512}, random);
+        assertThat(r.label()).isEqualTo("random init, kappa = 0.1");
+        KernelPredictorCheck check = new KernelPredictorCheck();
+        KernelPredictorGap g = new KernelPredictorGap(P, w, r, r);
+        Verdict v = only(check.verdicts(g), KernelPredictorCheck.GAP_SLOPE);
+        assertThat(v.measurements()).containsEntry("runsReachingTarget", 2.0).containsEntry("runsDiverged", 1.0);
+        assertThat(v.detail()).startsWith("antisymmetric init, kappa = 1, 2 seeds, m = 256..512: mean gap 0.350 ->")
+                .contains("per-seed slopes -1.000, -0.500;").endsWith("; 1 runs diverged (the loss overflowed under"
+                        + " eta = 1/(1.5 kappa^2 lambda_max(Theta_inf)); their gap is NaN)");
+        Verdict ctrl = only(check.verdicts(g), KernelPredictorCheck.RANDOM_INIT);
+        assertThat(ctrl.detail()).doesNotContain("diverged");
+        assertThat(ctrl.measurements()).containsEntry("runsReachingTarget", 2.0).containsEntry("runsDiverged", 0.0);
+        var rows = check.tables(g).get(0).rows();
+        assertThat(rows.get(2).get(0)).isEqualTo("antisymmetric init, kappa = 1: mean per-seed slope");
+        assertThat(rows.get(2).get(2)).isEqualTo("-0.750");
+        assertThat(rows.get(2).get(4)).isEqualTo("(0)");                 // f0 = 0 by construction
+        assertThat(rows.get(5).get(4)).isNotEqualTo("(0)");
+    }
 }
