@@ -311,6 +311,413 @@ class PowerDescentSmallTest {
         }
     }
 
+    // ---- PWR-5 ---------------------------------------------------------------------------------------------------
+
+    /** One replayed asymmetric run: the step each rule fired (−1: never), the errors there and at twice it. */
+    record Replay(int steps, boolean plateau, double finalError, int[] markT, double[] markError,
+            double[] markErrorTwice) {
+    }
+
+    static double relError(double[][] u, double[][] v, RealMatrix target) {
+        RealMatrix uv = MatrixUtils.createRealMatrix(u).multiply(MatrixUtils.createRealMatrix(v).transpose());
+        return uv.subtract(target).getFrobeniusNorm() / target.getFrobeniusNorm();
+    }
+
+    /**
+     * The rules by their CLAIMS.md definitions: 0 the plateau (L_t &lt; 1e−3 L₀, L_{t−50} &lt; 2L_t), 1 the gate
+     * L_t &lt; 0.1 L₀, 2 the injective rule (L_t ≤ 1e−2 L₀, ln(L_{t−10}/L_t)/10 ≤ 0.01), 3 never.
+     */
+    static boolean rule(int k, double[] loss, int t) {
+        return switch (k) {
+            case 0 -> t >= 50 && loss[t] < 1e-3 * loss[0] && loss[t - 50] < 2 * loss[t];
+            case 1 -> loss[t] < 0.1 * loss[0];
+            case 2 -> t >= 10 && loss[t] <= 1e-2 * loss[0] && Math.log(loss[t - 10] / loss[t]) / 10 <= 1e-2;
+            default -> false;
+        };
+    }
+
+    /** GD on ½‖𝒜(UVᵀ) − y‖² (U ← U − μ𝒜*(e)V, V ← V − μ𝒜*(e)ᵀU) by plain loops, with PlateauRuns' stopping. */
+    static Replay asymmetric(double[][] a, double[] y, RealMatrix target, RealMatrix u0, RealMatrix v0, int[] rules,
+            boolean twice, int cap) {
+        int d1 = u0.getRowDimension(), d2 = v0.getRowDimension(), r = u0.getColumnDimension();
+        double[][] u = u0.getData(), v = v0.getData();
+        double[] loss = new double[cap + 1];
+        int[] markT = new int[rules.length];
+        double[] markError = new double[rules.length], markTwice = new double[rules.length];
+        Arrays.fill(markT, -1);
+        Arrays.fill(markError, Double.NaN);
+        Arrays.fill(markTwice, Double.NaN);
+        for (int t = 0; ; t++) {
+            double[] e = residual(a, y, u, v);
+            double l = sumSquares(e) / 2;
+            loss[t] = l;
+            boolean pending = false;
+            for (int k = 0; k < rules.length; k++) {
+                if (markT[k] < 0 && Double.isFinite(l) && rule(rules[k], loss, t)) {
+                    markT[k] = t;
+                    markError[k] = relError(u, v, target);
+                }
+                if (twice && markT[k] >= 0 && t == 2 * markT[k]) {
+                    markTwice[k] = relError(u, v, target);
+                }
+                pending |= markT[k] < 0 || twice && t < 2 * markT[k];
+            }
+            if (!pending || t == cap) {
+                boolean plateau = markT[0] >= 0;
+                return new Replay(plateau ? markT[0] : t, plateau, plateau ? markError[0] : relError(u, v, target),
+                        markT, markError, markTwice);
+            }
+            double[][] g = adjoint(a, e, d1, d2);
+            double[][] gu = times(g, v);
+            double[][] gv = times(transpose(g), u);
+            for (int j = 0; j < d1; j++) {
+                for (int c = 0; c < r; c++) {
+                    u[j][c] -= FinalErrorScalingCheck.MU * gu[j][c];
+                }
+            }
+            for (int j = 0; j < d2; j++) {
+                for (int c = 0; c < r; c++) {
+                    v[j][c] -= FinalErrorScalingCheck.MU * gv[j][c];
+                }
+            }
+        }
+    }
+
+    static double[][] transpose(double[][] g) {
+        double[][] out = new double[g[0].length][g.length];
+        for (int i = 0; i < g.length; i++) {
+            for (int j = 0; j < g[0].length; j++) {
+                out[j][i] = g[i][j];
+            }
+        }
+        return out;
+    }
+
+    /** Least-squares slope of ln e against ln α (NaN if some e is not positive and finite). */
+    static double logLogSlope(double[] alphas, double[] e) {
+        org.hipparchus.stat.regression.SimpleRegression fit = new org.hipparchus.stat.regression.SimpleRegression();
+        for (int i = 0; i < e.length; i++) {
+            if (!(e[i] > 0) || !Double.isFinite(e[i])) {
+                return Double.NaN;
+            }
+            fit.addData(Math.log(alphas[i]), Math.log(e[i]));
+        }
+        return fit.getSlope();
+    }
+
+    /** Spearman's ρ with average ranks for ties, by sorting. */
+    static double spearman(double[] x, double[] y) {
+        return pearson(avgRanks(x), avgRanks(y));
+    }
+
+    static double[] avgRanks(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double less = 0, equal = 0;
+            for (double w : v) {
+                less += w < v[i] ? 1 : 0;
+                equal += w == v[i] ? 1 : 0;
+            }
+            r[i] = less + (equal + 1) / 2;
+        }
+        return r;
+    }
+
+    static void assertSlope(double actual, double expected, String what) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(what).isNaN();
+        } else {
+            assertThat(actual).as(what).isCloseTo(expected, within(1e-6 * (1 + Math.abs(expected))));
+        }
+    }
+
+    /** Relative errors from two loops that agree to round-off: the replay and the check differ by ~t·ε per step. */
+    static final double ERROR_RTOL = 1e-6;
+
+    static void assertError(double actual, double expected, String what) {
+        if (Double.isNaN(expected)) {
+            assertThat(actual).as(what).isNaN();
+        } else {
+            assertThat(actual).as(what).isCloseTo(expected, within(ERROR_RTOL * expected));
+        }
+    }
+
+    @Test
+    @DisplayName("PWR-5 small instance (d = 4, n = 10..12, r = 3, 4; injective d = 3): every run replayed by an asymmetric GD loop of the test's own with the plateau rules by their definitions; fits, Spearman rho, rows, tables and figures recomputed")
+    void finalErrors() {
+        Backend b = Backends.byName(Backends.DEFAULT);
+        double[] alphas = {1e-2, 1e-3};
+        FinalErrorScalingCheck.Setup main = new FinalErrorScalingCheck.Setup(4, List.of(1.0, 0.5), List.of(10, 11, 12),
+                List.of(3, 4), List.of(1e-2, 1e-3), 1);
+        FinalErrorScalingCheck.Setup inj = new FinalErrorScalingCheck.Setup(3, List.of(1.0, 1.0), List.of(9, 10),
+                List.of(2, 3), List.of(1e-2, 1e-3), 1);
+        FinalErrorScalingCheck.Sizes sizes = new FinalErrorScalingCheck.Sizes(main, inj, true);
+        FinalErrorScalingCheck check = new FinalErrorScalingCheck(sizes);
+        FinalErrors m = check.measure(sizes, CheckContext.of(b, SEED, false));
+        SeedStream seeds = SeedStream.of(SEED, "PWR-5");
+        double mu = FinalErrorScalingCheck.MU;
+        assertThat(m.alphas()).containsExactly(alphas);
+        assertThat(m.samples()).hasSize(3);
+        assertThat(m.ns()).containsExactly(10, 11, 12);
+        int idx = 0;
+        for (int n : new int[] {10, 11, 12}) {
+            for (int s = 0; s < 1; s++) {
+                FinalErrors.Sample sm = m.samples().get(idx++);
+                long seed = seeds.child("n" + n).seed(s);
+                assertThat(sm.provenance().seed()).isEqualTo(seed);
+                assertThat(sm.n()).isEqualTo(n);
+                FinalErrorInstance drawn = FinalErrorInstance.build(b, seed, 4, n, new double[] {1, 0.5}, 3, 4);
+                double[][] a = operatorRows(drawn.sensing().loss().operator(), 4, 4);
+                double[] y = drawn.sensing().loss().labels();
+                RealMatrix target = real(drawn.sensing().target());
+                double[] sz = new SingularValueDecomposition(real(drawn.sensing().loss().operator().adjoint(y)))
+                        .getSingularValues();
+                assertThat(sm.sigmas()).containsExactly(sz, within(1e-12));
+                assertThat(sm.heuristic()).isCloseTo(2 * (1 - Math.log(1 + mu * sz[2]) / Math.log(1 + mu * sz[0])),
+                        within(1e-12));
+                assertThat(sm.regime()).as("n < r*^2 (d1 + d2): outside the regime").isFalse();
+                for (int i = 0; i < 2; i++) {
+                    int r = i == 0 ? 3 : 4;
+                    FinalErrors.Fit f = sm.fit(r);
+                    double[] eT = new double[2], e2T = new double[2], early = new double[2], early2 = new double[2];
+                    int[] stepsT = new int[2];
+                    boolean all = true;
+                    for (int k = 0; k < 2; k++) {
+                        Replay rp = asymmetric(a, y, target, real(drawn.uBars().get(i)).scalarMultiply(alphas[k]),
+                                real(drawn.vBars().get(i)).scalarMultiply(alphas[k]), new int[] {0, 1}, true,
+                                FinalErrorScalingCheck.CAP);
+                        eT[k] = rp.markError()[0];
+                        e2T[k] = rp.markErrorTwice()[0];
+                        early[k] = rp.markError()[1];
+                        early2[k] = rp.markErrorTwice()[1];
+                        stepsT[k] = rp.markT()[0];
+                        all &= rp.plateau() && Double.isFinite(e2T[k]) && Double.isFinite(early2[k]);
+                    }
+                    String at = fmt("n = %d, instance %d, r = %d", n, s, r);
+                    assertThat(f.r()).isEqualTo(r);
+                    assertThat(f.stepsT()).as(at).containsExactly(stepsT);
+                    for (int k = 0; k < 2; k++) {
+                        assertError(f.errorT()[k], eT[k], at + " error at T");
+                        assertError(f.error2T()[k], e2T[k], at + " error at 2T");
+                    }
+                    assertThat(f.allPlateau()).as(at).isEqualTo(all);
+                    assertSlope(f.exponentT(), logLogSlope(alphas, eT), at + " exponent T");
+                    assertSlope(f.exponent2T(), logLogSlope(alphas, e2T), at + " exponent 2T");
+                    assertSlope(f.exponentEarly(), logLogSlope(alphas, early), at + " exponent early");
+                    assertSlope(f.exponentEarlyTwice(), logLogSlope(alphas, early2), at + " exponent early twice");
+                    assertThat(f.shift()).isEqualTo(Math.abs(f.exponent2T() - f.exponentT()));
+                    assertThat(f.earlyShift()).isEqualTo(Math.abs(f.exponentEarlyTwice() - f.exponentEarly()));
+                    assertThat(f.errorsText(f.errorT())).isEqualTo(fmt("%.2e, %.2e", f.errorT()[0], f.errorT()[1]));
+                    assertThat(f.stepsText()).isEqualTo(stepsT[0] + ", " + stepsT[1]);
+                }
+            }
+        }
+        // trends: Spearman rho of the plateau exponent against n, and against n labels shuffled from their seed
+        assertThat(m.trends()).hasSize(2);
+        double[] x = {10, 11, 12};
+        for (FinalErrors.Trend tr : m.trends()) {
+            double[] ex = m.samples().stream().mapToDouble(sm -> sm.fit(tr.r()).exponentT()).toArray();
+            double[] shuffled = x.clone();
+            org.hipparchus.random.RandomGenerator rng = io.github.theorybench.model.RandomMatrices.rng(
+                    seeds.child("permutation").seed(tr.r()));
+            for (int i = shuffled.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                double t = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = t;
+            }
+            assertThat(tr.trend().points()).isEqualTo(3);
+            assertThat(tr.trend().rho()).as("rho r = %d", tr.r()).isCloseTo(spearman(x, ex), within(1e-12));
+            assertThat(tr.permuted().rho()).as("permuted rho r = %d", tr.r()).isCloseTo(spearman(shuffled, ex),
+                    within(1e-12));
+        }
+        // injective setup
+        FinalErrors.Injective im = m.injective();
+        assertThat(im.d()).isEqualTo(3);
+        assertThat(im.sampleSizes()).hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            int n = k == 0 ? 9 : 10;
+            FinalErrors.SampleSize ss = im.sampleSizes().get(k);
+            long seed = seeds.child("injective").child("n" + n).seed(0);
+            assertThat(ss.provenance().seed()).isEqualTo(seed);
+            FinalErrorInstance drawn = FinalErrorInstance.build(b, seed, 3, n, new double[] {1, 1}, 2, 3);
+            double[][] a = operatorRows(drawn.sensing().loss().operator(), 3, 3);
+            double[] y = drawn.sensing().loss().labels();
+            RealMatrix target = real(drawn.sensing().target());
+            double[] sz = new SingularValueDecomposition(real(drawn.sensing().loss().operator().adjoint(y)))
+                    .getSingularValues();
+            assertThat(ss.heuristic()).isCloseTo(2 * (1 - Math.log(1 + mu * sz[2]) / Math.log(1 + mu * sz[0])),
+                    within(1e-12));
+            for (int i = 0; i < 2; i++) {
+                int r = i == 0 ? 2 : 3;
+                FinalErrors.InjectiveFit f = ss.fits().get(i);
+                double[] err = new double[2], fixed = new double[2];
+                int[] steps = new int[2];
+                boolean all = true;
+                for (int j = 0; j < 2; j++) {
+                    RealMatrix u0 = real(drawn.uBars().get(i)).scalarMultiply(alphas[j]);
+                    RealMatrix v0 = real(drawn.vBars().get(i)).scalarMultiply(alphas[j]);
+                    Replay rp = asymmetric(a, y, target, u0, v0, new int[] {2}, false, FinalErrorScalingCheck.CAP);
+                    err[j] = rp.finalError();
+                    steps[j] = rp.steps();
+                    all &= rp.plateau();
+                    if (k == 0 && r > 2) {
+                        Replay fx = asymmetric(a, y, target, u0, v0, new int[] {3}, false,
+                                FinalErrorScalingCheck.FIXED_T);
+                        assertThat(fx.steps()).isEqualTo(FinalErrorScalingCheck.FIXED_T);
+                        fixed[j] = fx.finalError();
+                    }
+                }
+                String at = fmt("injective n = %d, r = %d", n, r);
+                assertThat(f.r()).isEqualTo(r);
+                assertThat(f.steps()).as(at).containsExactly(steps);
+                assertError(f.errors()[0], err[0], at);
+                assertError(f.errors()[1], err[1], at);
+                assertThat(f.allPlateau()).as(at).isEqualTo(all);
+                assertSlope(f.exponent(), r == 2 ? Double.NaN : logLogSlope(alphas, err), at + " exponent");
+                assertSlope(f.fixedExponent(), k == 0 && r > 2 ? logLogSlope(alphas, fixed) : Double.NaN,
+                        at + " fixed-T exponent");
+                assertThat(f.maxError()).isEqualTo(Math.max(f.errors()[0], f.errors()[1]));
+                assertThat(f.minError()).isEqualTo(Math.min(f.errors()[0], f.errors()[1]));
+            }
+        }
+        // rows: per rank trend and its permuted control; per (n, r) the shift at T and the early control; injective
+        List<Verdict> vs = check.verdicts(m);
+        assertThat(vs).hasSize(4 + 12 + 4);
+        int row = 0;
+        for (FinalErrors.Trend tr : m.trends()) {
+            for (boolean permuted : new boolean[] {false, true}) {
+                Verdict v = vs.get(row++);
+                double p = (permuted ? tr.permuted() : tr.trend()).pValue();
+                assertThat(v.criterion()).isEqualTo(permuted ? FinalErrorScalingCheck.EXPONENT_RISES_PERMUTED
+                        : FinalErrorScalingCheck.EXPONENT_RISES);
+                assertThat(v.observed()).isEqualTo(p);
+                assertThat(v.bound()).isEqualTo(0.01);
+                assertThat(v.hypothesisMet()).isFalse();
+                assertThat(v.measurements()).containsEntry("rho", (permuted ? tr.permuted() : tr.trend()).rho())
+                        .containsEntry("theoremExponent", 21.0 / 16);
+                for (int n : new int[] {10, 11, 12}) {
+                    double[] e = m.samples(n).stream().mapToDouble(sm -> sm.fit(tr.r()).exponentT()).toArray();
+                    double[] h = m.samples(n).stream().mapToDouble(FinalErrors.Sample::heuristic).toArray();
+                    assertThat(v.measurements()).containsEntry("medianExponentN" + n, median(e))
+                            .containsEntry("medianHeuristicN" + n, median(h));
+                    assertThat(v.detail()).contains(fmt("n = %d: %.3f (heuristic %.3f)", n, median(e), median(h)));
+                }
+                assertThat(v.detail()).contains(fmt("%.3f (heuristic %.3f); n = 11", median(m.samples(10).stream()
+                        .mapToDouble(sm -> sm.fit(tr.r()).exponentT()).toArray()), median(m.samples(10).stream()
+                        .mapToDouble(FinalErrors.Sample::heuristic).toArray())));
+            }
+        }
+        for (int n : new int[] {10, 11, 12}) {
+            for (FinalErrors.Trend tr : m.trends()) {
+                for (boolean early : new boolean[] {false, true}) {
+                    Verdict v = vs.get(row++);
+                    double worst = 0;
+                    boolean all = true;
+                    for (FinalErrors.Sample sm : m.samples(n)) {
+                        FinalErrors.Fit f = sm.fit(tr.r());
+                        worst = Math.max(worst, early ? Math.abs(f.exponentEarlyTwice() - f.exponentEarly())
+                                : Math.abs(f.exponent2T() - f.exponentT()));
+                        all &= f.allPlateau();
+                    }
+                    assertThat(v.criterion()).isEqualTo(early ? FinalErrorScalingCheck.EXPONENT_STABLE_BEFORE_PLATEAU
+                            : FinalErrorScalingCheck.EXPONENT_STABLE);
+                    assertThat(v.observed()).as("n %d r %d early %s", n, tr.r(), early).isEqualTo(worst);
+                    assertThat(v.holds()).isEqualTo((early || all) && worst <= 0.1);
+                    assertThat(v.hypothesisMet()).isFalse();
+                    assertThat(v.sizes()).containsEntry("r", tr.r()).containsEntry("instances", 1);
+                    assertThat(v.measurements()).containsEntry("medianExponentT", median(m.samples(n).stream()
+                            .mapToDouble(sm -> sm.fit(tr.r()).exponentT()).toArray()))
+                            .containsEntry("medianExponentEarlyTwice", median(m.samples(n).stream()
+                                    .mapToDouble(sm -> sm.fit(tr.r()).exponentEarlyTwice()).toArray()));
+                    if (!early) {
+                        assertThat(v.detail().contains("some run did not reach")).isEqualTo(!all);
+                    }
+                }
+            }
+        }
+        for (FinalErrors.SampleSize ss : im.sampleSizes()) {
+            for (FinalErrors.InjectiveFit f : ss.fits()) {
+                Verdict v = vs.get(row++);
+                assertThat(v.hypothesisMet()).isFalse();
+                assertThat(v.measurements()).containsEntry("lambda1", ss.sigmas()[0])
+                        .containsEntry("lambda3", ss.sigmas()[2]).containsEntry("maxFinalError", f.maxError())
+                        .containsEntry("maxSteps", (double) Math.max(f.steps()[0], f.steps()[1]));
+                if (f.r() == 2) {
+                    assertThat(v.criterion()).isEqualTo(FinalErrorScalingCheck.INJECTIVE_EXACT);
+                    assertThat(v.observed()).isEqualTo(f.maxError());
+                    assertThat(v.holds()).isEqualTo(f.allPlateau() && f.maxError() <= 1e-12);
+                } else {
+                    assertThat(v.criterion()).isEqualTo(FinalErrorScalingCheck.INJECTIVE_EXPONENT);
+                    assertThat(v.observed()).isEqualTo(f.exponent());
+                    assertThat(v.slack()).isEqualTo(f.exponent() / (21.0 / 16));
+                    assertThat(v.measurements().containsKey("exponentAtFixedT3000"))
+                            .isEqualTo(!Double.isNaN(f.fixedExponent()));
+                    assertThat(v.detail()).contains(fmt("fitted exponent %.3f", f.exponent()));
+                }
+            }
+        }
+        // tables
+        List<Table> ts = check.tables(m);
+        assertThat(ts).hasSize(2);
+        assertThat(ts.get(0).rows()).hasSize(6);
+        int tr = 0;
+        for (FinalErrors.Sample sm : m.samples()) {
+            for (FinalErrors.Fit f : sm.fits()) {
+                List<String> cells = ts.get(0).rows().get(tr++);
+                assertThat(cells.get(0)).isEqualTo(Integer.toString(sm.n()));
+                assertThat(cells.get(2)).isEqualTo(Integer.toString(f.r()));
+                assertThat(cells.get(4)).isEqualTo(fmt("%.4f", sm.sigmas()[2]));
+                assertThat(cells.get(6)).isEqualTo(fmt("%.3f", f.exponentT()));
+                assertThat(cells.get(8)).isEqualTo(fmt("%.3f -> %.3f", f.exponentEarly(), f.exponentEarlyTwice()));
+            }
+        }
+        assertThat(ts.get(0).title()).contains("alpha = 1.0e-02, 1.0e-03");
+        assertThat(ts.get(1).rows()).hasSize(4);
+        for (int k = 0; k < 4; k++) {
+            FinalErrors.SampleSize ss = im.sampleSizes().get(k / 2);
+            FinalErrors.InjectiveFit f = ss.fits().get(k % 2);
+            String cell = ts.get(1).rows().get(k).get(3);
+            if (f.r() == 2) {
+                assertThat(cell).isEqualTo("exact (machine precision)");
+            } else {
+                assertThat(cell).startsWith(fmt("%.3f", f.exponent()))
+                        .contains(k == 1 ? fmt(" (T = 3000: %.3f)", f.fixedExponent()) : "");
+                assertThat(cell.contains("T = 3000")).isEqualTo(k == 1);
+            }
+        }
+        // figures: exponent against n with its band, then one per n
+        List<Figure> fs = check.figures(m);
+        assertThat(fs).hasSize(4);
+        List<Figure.Series> ex = fs.get(0).series();
+        assertThat(ex).hasSize(3 * 2 + 2);
+        for (int i = 0; i < 2; i++) {
+            int r = m.trends().get(i).r();
+            double[] med = new double[3];
+            for (int k = 0; k < 3; k++) {
+                med[k] = m.samples(10 + k).get(0).fit(r).exponentT();
+            }
+            double[] lo = med, hi = med;
+            assertThat(ex.get(3 * i).x()).containsExactly(10, 11, 12);
+            assertThat(ex.get(3 * i).y()).containsExactly(med);
+            assertThat(ex.get(3 * i + 1).y()).containsExactly(lo);
+            assertThat(ex.get(3 * i + 2).y()).containsExactly(hi);
+        }
+        assertThat(ex.get(6).y()).containsExactly(m.samples().get(0).heuristic(), m.samples().get(1).heuristic(),
+                m.samples().get(2).heuristic());
+        assertThat(ex.get(7).y()).containsExactly(21.0 / 16, 21.0 / 16, 21.0 / 16);
+        FinalErrors.Sample first = m.samples(12).get(0);
+        List<Figure.Series> per = fs.get(3).series();
+        assertThat(per).hasSize(2 * 2 + 2);
+        assertThat(per.get(0).y()).containsExactly(first.fit(3).errorT());
+        assertThat(per.get(2).y()).containsExactly(first.fit(4).errorT());
+        assertThat(per.get(3).y()).containsExactly(first.fit(4).error2T());
+        double[] ref = first.fits().get(0).errorT();
+        double c = Math.sqrt(ref[0] * ref[1] / Math.pow(alphas[0] * alphas[1], 21.0 / 16));
+        assertThat(per.get(4).y()[0]).isCloseTo(c * Math.pow(alphas[0], 21.0 / 16), within(1e-9 * ref[0]));
+        assertThat(fs.get(3).name()).isEqualTo("PWR-5-final-error-n12");
+    }
+
     static double pearson(double[] a, double[] c) {
         int n = a.length;
         double ma = Arrays.stream(a).average().getAsDouble(), mc = Arrays.stream(c).average().getAsDouble();
