@@ -718,6 +718,164 @@ class PowerDescentSmallTest {
         assertThat(fs.get(3).name()).isEqualTo("PWR-5-final-error-n12");
     }
 
+    // ---- PWR-7 ---------------------------------------------------------------------------------------------------
+
+    /** Steps of the normalized power iterates (I + μZ)^t U₀ to sin θ ≤ sin 0.1 (−1 past the cap), in R^d. */
+    static int powerSteps(RealMatrix step, RealMatrix q, RealMatrix u0) {
+        RealMatrix p = u0.copy();
+        double sinBound = Math.sin(AlignmentTimeCheck.ANGLE);
+        for (int t = 0; t <= AlignmentTimeCheck.CAP; t++) {
+            if (PowerMethodSmallTest.sinAngle(p, q) <= sinBound) {
+                return t;
+            }
+            p = step.multiply(p);
+            p = p.scalarMultiply(1 / p.getFrobeniusNorm());
+        }
+        return -1;
+    }
+
+    static int numericalRank(RealMatrix u) {
+        double[] sv = new SingularValueDecomposition(u).getSingularValues();
+        int k = 0;
+        for (double v : sv) {
+            k += v > 1e-10 * sv[0] ? 1 : 0;
+        }
+        return k;
+    }
+
+    @Test
+    @DisplayName("PWR-7 small instance (d = 8, n = 200, 2 inits, r = 2, 4, 8): every series' steps replayed by power iteration in R^d with Hipparchus angles; medians, ln r fit, rates, rows, table and figure lines recomputed")
+    void alignmentSeries() {
+        Backend b = Backends.byName(Backends.DEFAULT);
+        int d = 8, n = 200, inits = 2;
+        List<Integer> ranks = List.of(2, 4, 8);
+        AlignmentTimeCheck.Sizes sizes = new AlignmentTimeCheck.Sizes(d, n, inits, ranks);
+        AlignmentTimeCheck check = new AlignmentTimeCheck(sizes);
+        AlignmentTimeCheck.Measurement m = check.measure(sizes, CheckContext.of(b, SEED, false));
+        SeedStream seeds = SeedStream.of(SEED, "PWR-7");
+        AlignmentInstance main = AlignmentInstance.build(b, seeds.seed(0), d, n, AlignmentTimeCheck.EIGENVALUES,
+                inits, 2, ranks);
+        AlignmentInstance family = AlignmentInstance.build(b, seeds.child("familyInstance").seed(0), d, n,
+                SpectralInstance.EIGENVALUES, inits, 2, ranks);
+        double mu = AlignmentTimeCheck.MU;
+        List<AlignmentTimeCheck.Series> all = List.of(m.claim(), m.lowRank(), m.family());
+        for (int k = 0; k < 3; k++) {
+            AlignmentInstance inst = k == 2 ? family : main;
+            boolean lowRank = k == 1;
+            AlignmentTimeCheck.Series sr = all.get(k);
+            RealMatrix z = real(inst.sensing().z());
+            double[] lz = PowerMethodSmallTest.descendingEigenvalues(z);
+            double[] lt = PowerMethodSmallTest.descendingEigenvalues(real(inst.sensing().target()));
+            RealMatrix q = PowerMethodSmallTest.topEigenvectors(z, 2);
+            RealMatrix step = MatrixUtils.createRealIdentityMatrix(d).add(z.scalarMultiply(mu));
+            assertThat(sr.provenance().seed()).isEqualTo(inst.seed());
+            assertThat(sr.ranks()).containsExactly(2, 4, 8);
+            assertThat(sr.lambdas()).containsExactly(new double[] {lz[0], lz[1], lz[2]}, within(1e-12));
+            assertThat(sr.eigenvalues()).containsExactly(new double[] {lt[0], lt[1], lt[2]}, within(1e-12));
+            double[] medians = new double[3];
+            boolean independent = true, aligned = true;
+            org.hipparchus.stat.regression.SimpleRegression fit = new org.hipparchus.stat.regression.SimpleRegression();
+            for (int i = 0; i < 3; i++) {
+                int r = ranks.get(i);
+                double[] st = new double[inits];
+                for (int s = 0; s < inits; s++) {
+                    RealMatrix u0 = real(inst.inits(r, lowRank).get(s));
+                    int t = powerSteps(step, q, u0);
+                    assertThat(sr.steps()[i][s]).as("series %d r %d init %d", k, r, s).isEqualTo(t);
+                    aligned &= t >= 0;
+                    st[s] = t < 0 ? AlignmentTimeCheck.CAP : t;
+                    independent &= numericalRank(u0) == Math.min(r, d) && lz[1] > lz[2];
+                }
+                medians[i] = median(st);
+                fit.addData(Math.log(r), medians[i]);
+            }
+            assertThat(sr.medians()).containsExactly(medians);
+            assertThat(sr.independent()).as("series %d independent", k).isEqualTo(independent);
+            assertThat(sr.allAligned()).isEqualTo(aligned);
+            assertThat(sr.fit().slope()).isCloseTo(fit.getSlope(), within(1e-9));
+            assertThat(sr.fit().intercept()).isCloseTo(fit.getIntercept(), within(1e-9));
+            assertThat(sr.stepsPerEFold()).isEqualTo(-sr.fit().slope());
+            assertThat(sr.corrected()).isCloseTo(1 / Math.log(1 + mu * lz[1]), within(1e-9));
+            assertThat(sr.gapRate()).isCloseTo(1 / (2 * Math.log((1 + mu * lz[1]) / (1 + mu * lz[2]))),
+                    within(1e-9));
+        }
+        assertThat(m.lowRank().independent()).as("rank-r* inits of r = 4, 8 columns").isFalse();
+        // rows
+        List<Verdict> vs = check.verdicts(m);
+        assertThat(vs).hasSize(4);
+        AlignmentTimeCheck.Series c = m.claim();
+        double ratio = -c.fit().slope() * Math.log(1 + mu * c.lambdas()[1]);
+        double printed = -c.fit().slope() * mu;
+        double[] observed = {ratio, printed, m.lowRank().stepsPerEFold() / m.lowRank().corrected(),
+                m.family().stepsPerEFold() / m.family().corrected()};
+        AlignmentTimeCheck.Series[] of = {c, c, m.lowRank(), m.family()};
+        for (int k = 0; k < 4; k++) {
+            Verdict v = vs.get(k);
+            AlignmentTimeCheck.Series sr = of[k];
+            assertThat(v.observed()).as("row %d", k).isCloseTo(observed[k], within(1e-9));
+            assertThat(v.windowLow()).isEqualTo(0.8);
+            assertThat(v.windowHigh()).isEqualTo(1.2);
+            assertThat(v.holds()).as("row %d", k).isEqualTo(sr.allAligned() && v.observed() >= 0.8
+                    && v.observed() <= 1.2);
+            assertThat(v.hypothesisMet()).isEqualTo(sr.independent());
+            assertThat(v.measurements()).containsEntry("stepsPerEFold", sr.stepsPerEFold())
+                    .containsEntry("correctedRate", sr.corrected()).containsEntry("printedRate", 10.0)
+                    .containsEntry("gapRate", sr.gapRate()).containsEntry("rSquared", sr.fit().rSquared())
+                    .containsEntry("lambda2", sr.lambdas()[1]).containsEntry("lambda3", sr.lambdas()[2])
+                    .containsEntry("medianStepsRMin", sr.medians()[0])
+                    .containsEntry("medianStepsRMax", sr.medians()[2]);
+        }
+        assertThat(vs.get(0).criterion()).isEqualTo(AlignmentTimeCheck.STEPS_SLOPE);
+        assertThat(vs.get(0).detail()).contains(fmt("%.1f steps per e-fold of r (median steps %.0f, %.0f, %.0f at r "
+                + "= [2, 4, 8])", c.stepsPerEFold(), c.medians()[0], c.medians()[1], c.medians()[2]));
+        assertThat(vs.get(1).criterion()).isEqualTo(AlignmentTimeCheck.STEPS_SLOPE_PRINTED);
+        assertThat(vs.get(1).finding() == null || vs.get(1).finding().isEmpty())
+                .isEqualTo(printed >= 0.8 && printed <= 1.2);
+        if (!(printed >= 0.8 && printed <= 1.2)) {
+            assertThat(vs.get(1).finding()).contains(fmt("%.2f x the printed 1/mu", printed))
+                    .contains(fmt("within %.0f%% of", 100 * Math.abs(ratio - 1)));
+        }
+        assertThat(vs.get(2).criterion()).isEqualTo(AlignmentTimeCheck.STEPS_SLOPE_LOW_RANK);
+        assertThat(vs.get(3).criterion()).isEqualTo(AlignmentTimeCheck.STEPS_SLOPE_FAMILY);
+        assertThat(vs.get(3).measurements().get("ratioToGapRate")).isCloseTo(m.family().stepsPerEFold()
+                / m.family().gapRate(), within(1e-12));
+        // table: per series its ranks and a fit row
+        Table t = check.tables(m).get(0);
+        assertThat(t.rows()).hasSize(12);
+        String[] labels = {"claim (XX^T 1, 0.33)", "control: rank-r* inits", "exploratory (XX^T 1, 0.8)"};
+        for (int k = 0; k < 3; k++) {
+            AlignmentTimeCheck.Series sr = all.get(k);
+            for (int i = 0; i < 3; i++) {
+                assertThat(t.rows().get(4 * k + i)).containsExactly(labels[k], Integer.toString(ranks.get(i)),
+                        fmt("%.0f", sr.medians()[i]), Arrays.toString(sr.steps()[i]));
+            }
+            assertThat(t.rows().get(4 * k + 3).get(2)).isEqualTo(fmt("%.1f steps per e-fold", sr.stepsPerEFold()));
+            assertThat(t.rows().get(4 * k + 3).get(3)).isEqualTo(fmt("1/ln(1 + mu l2) = %.1f, 1/(2 ln(1/q)) = %.1f, "
+                    + "1/mu = 10, lambda_2..3(Z) = %.3f, %.3f", sr.corrected(), sr.gapRate(), sr.lambdas()[1],
+                    sr.lambdas()[2]));
+        }
+        // figure: medians, the corrected-rate lines through the fit's centre, the notes' 1/mu line
+        List<Figure.Series> fs = check.figures(m).get(0).series();
+        assertThat(fs).hasSize(6);
+        double mean = (Math.log(2) + Math.log(4) + Math.log(8)) / 3;
+        int[] at = {0, 2, 3};
+        for (int k = 0; k < 3; k++) {
+            assertThat(fs.get(at[k]).y()).containsExactly(all.get(k).medians());
+        }
+        AlignmentTimeCheck.Series[] lined = {c, m.family(), c};
+        double[] rates = {c.corrected(), m.family().corrected(), 10};
+        int[] lineAt = {1, 4, 5};
+        for (int k = 0; k < 3; k++) {
+            AlignmentTimeCheck.Series sr = lined[k];
+            double centre = sr.fit().intercept() + sr.fit().slope() * mean;
+            for (int i = 0; i < 3; i++) {
+                assertThat(fs.get(lineAt[k]).y()[i]).isCloseTo(centre - rates[k] * (Math.log(ranks.get(i)) - mean),
+                        within(1e-9));
+            }
+            assertThat(fs.get(lineAt[k]).reference()).isTrue();
+        }
+    }
+
     static double pearson(double[] a, double[] c) {
         int n = a.length;
         double ma = Arrays.stream(a).average().getAsDouble(), mc = Arrays.stream(c).average().getAsDouble();
