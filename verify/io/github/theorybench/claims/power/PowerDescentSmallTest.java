@@ -876,6 +876,138 @@ class PowerDescentSmallTest {
         }
     }
 
+    // ---- PWR-1, 2, 4 summary -------------------------------------------------------------------------------------
+
+    /**
+     * PWR-1/2/4's derived statistics, table and figures, recomputed from the runs of a measurement taken inside the
+     * calling test ({@link PowerMethodSmallTest#spectralPhase}, which replays those runs): alignment rate fit, q, the
+     * worst overparameterized angle, the large-α control, the t_spec fits and every figure series.
+     */
+    static void assertSummary(PowerMethodCheck check, SpectralPhase m) {
+        double mu = PowerMethodCheck.MU;
+        List<SpectralRuns.Run> rStar = new ArrayList<>();
+        for (double a : PowerMethodCheck.ALPHAS) {
+            m.runs().stream().filter(x -> x.r() == 2 && x.alpha() == a).findFirst().ifPresent(rStar::add);
+        }
+        assertThat(rStar).hasSize(PowerMethodCheck.ALPHAS.length);
+        // PWR-2: log-linear rate of sin θ_t over t ∈ [5, max(8, t_spec/2)) on the smallest α's run
+        SpectralRuns.Run smallest = rStar.get(rStar.size() - 1);
+        int from = 5, to = Math.max(8, smallest.tSpec() / 2);
+        org.hipparchus.stat.regression.SimpleRegression rate = new org.hipparchus.stat.regression.SimpleRegression();
+        for (int t = from; t < Math.min(to, smallest.sinZ().length); t++) {
+            if (smallest.sinZ()[t] > 1e-12) {
+                rate.addData(t, Math.log(smallest.sinZ()[t]));
+            }
+        }
+        SpectralPhase.Alignment al = m.alignment();
+        assertThat(al.fitFrom()).isEqualTo(from);
+        assertThat(al.fitTo()).isEqualTo(to);
+        assertThat(al.fittedRate()).isCloseTo(Math.exp(rate.getSlope()), within(1e-9));
+        assertThat(al.q()).isCloseTo((1 + mu * m.lambda(3)) / (1 + mu * m.lambda(2)), within(1e-15));
+        assertThat(al.sinRStar()).isEqualTo(smallest.sinZAtSpec());
+        assertThat(al.sinTargetRStar()).isEqualTo(smallest.sinTargetAtSpec());
+        double worst = -1;
+        int worstR = -1;
+        double worstAlpha = Double.NaN;
+        for (SpectralRuns.Run r : m.runs()) {
+            if (r.r() >= 8 && r.alpha() <= 1e-5 && r.sinZAtSpec() > worst) {
+                worst = r.sinZAtSpec();
+                worstR = r.r();
+                worstAlpha = r.alpha();
+            }
+        }
+        assertThat(al.sinOverparameterized()).isEqualTo(worst);
+        assertThat(al.worstR()).isEqualTo(worstR);
+        assertThat(al.worstAlpha()).isEqualTo(worstAlpha);
+        assertThat(al.separated()).isTrue();
+        SpectralRuns.Run large = rStar.get(0);
+        assertThat(large.alpha()).isEqualTo(1e-2);
+        assertThat(al.sinLargeAlpha()).isEqualTo(large.sinZAtSpec());
+        assertThat(al.tSpecLargeAlpha()).isEqualTo(large.tSpec());
+        assertThat(al.initSinLargeAlpha()).isEqualTo(large.sinZ()[0]);
+        // PWR-4: t_spec against ln(1/α), per rank over the α with a spectral phase, and the control over all of its α
+        assertThat(m.tSpecFits()).hasSize(4);
+        double targetNorm = m.targetNorm();
+        for (int k = 0; k < 4; k++) {
+            SpectralPhase.TSpecFit f = m.tSpecFits().get(k);
+            int r = k < 3 ? new int[] {2, 8, 30}[k] : 2;
+            double[] alphas = k < 3 ? PowerMethodCheck.ALPHAS : PowerMethodCheck.NO_PHASE_ALPHAS;
+            org.hipparchus.stat.regression.SimpleRegression fit = new org.hipparchus.stat.regression.SimpleRegression();
+            int i = 0;
+            for (double a : alphas) {
+                SpectralRuns.Run run = m.runs().stream().filter(x -> x.r() == r && x.alpha() == a).findFirst()
+                        .orElseThrow();
+                boolean phase = run.initNorm() * run.initNorm() < 0.01 * targetNorm;
+                assertThat(f.alphas()[i]).isEqualTo(a);
+                assertThat(f.tSpec()[i]).isEqualTo(run.tSpec());
+                assertThat(f.phase()[i]).as("fit %d alpha %s", k, a).isEqualTo(phase);
+                if (phase || k == 3) {
+                    fit.addData(Math.log(1 / a), run.tSpec());
+                }
+                i++;
+            }
+            assertThat(f.r()).isEqualTo(r);
+            assertThat(f.fit().slope()).as("fit %d", k).isCloseTo(fit.getSlope(), within(1e-9));
+            assertThat(f.fit().intercept()).as("fit %d", k).isCloseTo(fit.getIntercept(), within(1e-7));
+            assertThat(f.predicted()).isCloseTo(1 / Math.log(1 + mu * m.lambda(1)), within(1e-12));
+        }
+        // table: one row per run
+        Table t = check.tables(m).get(0);
+        assertThat(t.rows()).hasSize(m.runs().size());
+        for (int k = 0; k < m.runs().size(); k++) {
+            SpectralRuns.Run r = m.runs().get(k);
+            List<String> row = t.rows().get(k);
+            assertThat(row.get(0)).isEqualTo(Integer.toString(r.r()));
+            assertThat(row.get(2)).isEqualTo(io.github.theorybench.claims.support.NumberText.sig3(
+                    r.initNorm() * r.initNorm() / targetNorm));
+            assertThat(row.get(3)).isEqualTo(r.initNorm() * r.initNorm() < 0.01 * targetNorm ? "yes" : "no");
+            assertThat(row.get(4)).isEqualTo(Integer.toString(r.tSpec()));
+        }
+        assertThat(t.title()).contains(fmt("lambda_1..3(Z) = %.4f, %.4f, %.4f", m.lambda(1), m.lambda(2),
+                m.lambda(3)));
+        // figures
+        List<Figure> fs = check.figures(m);
+        assertThat(fs).hasSize(3);
+        List<Figure.Series> tr = fs.get(0).series();
+        double[] alpha = rStar.stream().mapToDouble(SpectralRuns.Run::alpha).toArray();
+        assertThat(tr.get(0).x()).containsExactly(alpha);
+        assertThat(tr.get(0).y()).containsExactly(rStar.stream().mapToDouble(SpectralRuns.Run::maxDeviation)
+                .toArray());
+        assertThat(tr.get(1).y()).containsExactly(rStar.stream().mapToDouble(SpectralRuns.Run::halfDeviation)
+                .toArray());
+        assertThat(tr.get(2).y()).containsExactly(rStar.stream()
+                .mapToDouble(SpectralRuns.Run::maxDeviationToHorizon).toArray());
+        assertThat(tr.get(3).y()).containsOnly(0.1);
+        List<Figure.Series> ag = fs.get(1).series();
+        double[] sz = smallest.sinZ();
+        assertThat(ag.get(0).y()).containsExactly(sz);
+        assertThat(ag.get(1).y()).containsExactly(large.sinZ());
+        for (int k = 0; k < sz.length; k += Math.max(1, sz.length / 7)) {
+            assertThat(ag.get(0).x()[k]).isEqualTo(k);
+            assertThat(ag.get(2).y()[k]).isCloseTo(sz[5] * Math.pow(al.q(), k - 5), within(1e-12 * sz[5]));
+            assertThat(ag.get(3).y()[k]).isEqualTo(0.1);
+        }
+        assertThat(ag.get(1).x()[large.sinZ().length - 1]).isEqualTo(large.sinZ().length - 1);
+        List<Figure.Series> ts = fs.get(2).series();
+        assertThat(ts).hasSize(3 * 2 + 1);
+        for (int k = 0; k < 3; k++) {
+            SpectralPhase.TSpecFit f = m.tSpecFits().get(k);
+            double meanLog = 0;
+            for (double a : f.alphas()) {
+                meanLog += Math.log(1 / a) / f.alphas().length;
+            }
+            assertThat(ts.get(2 * k).label()).isEqualTo("r = " + f.r());
+            for (int i = 0; i < f.alphas().length; i++) {
+                double x = 1 / f.alphas()[i];
+                assertThat(ts.get(2 * k).x()[i]).isEqualTo(x);
+                assertThat(ts.get(2 * k).y()[i]).isEqualTo(f.tSpec()[i]);
+                assertThat(ts.get(2 * k + 1).y()[i]).isCloseTo(f.fit().intercept() + f.predicted() * Math.log(x)
+                        + (f.fit().slope() - f.predicted()) * meanLog, within(1e-9));
+            }
+        }
+        assertThat(ts.get(6).label()).isEqualTo("control, r = 2");
+    }
+
     static double pearson(double[] a, double[] c) {
         int n = a.length;
         double ma = Arrays.stream(a).average().getAsDouble(), mc = Arrays.stream(c).average().getAsDouble();
