@@ -174,6 +174,7 @@ class PowerDescentSmallTest {
         ConvergenceTimeCheck check = new ConvergenceTimeCheck(sizes);
         ConvergenceTimes m = check.measure(sizes, CheckContext.of(b, SEED, false));
         long seed = SeedStream.of(SEED, "PWR-6").seed(0);
+        assertThat(check.ids()).containsExactly("PWR-6");
         SpectralInstance drawn = SpectralInstance.build(b, seed, d, n, SpectralInstance.EIGENVALUES, inits, 2, 8, 20);
         SymmetricSensingInstance inst = drawn.sensing();
         double[][] a = operatorRows(inst.loss().operator(), d, d);
@@ -456,6 +457,8 @@ class PowerDescentSmallTest {
         FinalErrors m = check.measure(sizes, CheckContext.of(b, SEED, false));
         SeedStream seeds = SeedStream.of(SEED, "PWR-5");
         double mu = FinalErrorScalingCheck.MU;
+        assertThat(check.ids()).containsExactly("PWR-5");
+        assertThat(m.provenance().sizes()).containsEntry("kappa", 2.0).containsEntry("d1", 4);
         assertThat(m.alphas()).containsExactly(alphas);
         assertThat(m.samples()).hasSize(3);
         assertThat(m.ns()).containsExactly(10, 11, 12);
@@ -654,6 +657,7 @@ class PowerDescentSmallTest {
                     assertThat(v.measurements().containsKey("exponentAtFixedT3000"))
                             .isEqualTo(!Double.isNaN(f.fixedExponent()));
                     assertThat(v.detail()).contains(fmt("fitted exponent %.3f", f.exponent()));
+                    assertThat(v.detail().contains("at T = 3000)")).isEqualTo(!Double.isNaN(f.fixedExponent()));
                 }
             }
         }
@@ -753,6 +757,7 @@ class PowerDescentSmallTest {
         AlignmentTimeCheck check = new AlignmentTimeCheck(sizes);
         AlignmentTimeCheck.Measurement m = check.measure(sizes, CheckContext.of(b, SEED, false));
         SeedStream seeds = SeedStream.of(SEED, "PWR-7");
+        assertThat(check.ids()).containsExactly("PWR-7");
         AlignmentInstance main = AlignmentInstance.build(b, seeds.seed(0), d, n, AlignmentTimeCheck.EIGENVALUES,
                 inits, 2, ranks);
         AlignmentInstance family = AlignmentInstance.build(b, seeds.child("familyInstance").seed(0), d, n,
@@ -1006,6 +1011,82 @@ class PowerDescentSmallTest {
             }
         }
         assertThat(ts.get(6).label()).isEqualTo("control, r = 2");
+    }
+
+    @Test
+    @DisplayName("PWR-5 descents (d = 3, n = 9, cap 10): marks of a rule firing at t = 0, one at t = 3 and one never firing, errors at t and 2t, the capped run's final error and L/L0, replayed by the test's own loop")
+    void plateauMarks() {
+        Backend b = Backends.byName(Backends.DEFAULT);
+        FinalErrorInstance drawn = FinalErrorInstance.build(b, SEED, 3, 9, new double[] {1, 1}, 2);
+        double[][] a = operatorRows(drawn.sensing().loss().operator(), 3, 3);
+        double[] y = drawn.sensing().loss().labels();
+        RealMatrix target = real(drawn.sensing().target());
+        List<io.github.theorybench.model.sensing.SensingInstance> starts = drawn.starts(new double[] {0.1});
+        int cap = 10;
+        List<PlateauRuns.Rule> rules = List.of((loss, t) -> t >= 3, (loss, t) -> true, (loss, t) -> false);
+        PlateauRuns.Run run = PlateauRuns.descend(b, starts, drawn.sensing().loss().batchForm(drawn.sensing()
+                .target()), FinalErrorScalingCheck.MU, rules, true, cap).get(0);
+        // the test's own loop: errors and losses at every t ≤ cap
+        double[][] u = real(drawn.uBars().get(0)).scalarMultiply(0.1).getData();
+        double[][] v = real(drawn.vBars().get(0)).scalarMultiply(0.1).getData();
+        double[] err = new double[cap + 1], loss = new double[cap + 1];
+        for (int t = 0; t <= cap; t++) {
+            double[] e = residual(a, y, u, v);
+            loss[t] = sumSquares(e) / 2;
+            err[t] = relError(u, v, target);
+            double[][] g = adjoint(a, e, 3, 3);
+            double[][] gu = times(g, v), gv = times(transpose(g), u);
+            for (int j = 0; j < 3; j++) {
+                for (int c = 0; c < 2; c++) {
+                    u[j][c] -= FinalErrorScalingCheck.MU * gu[j][c];
+                    v[j][c] -= FinalErrorScalingCheck.MU * gv[j][c];
+                }
+            }
+        }
+        assertThat(run.r()).isEqualTo(2);
+        assertThat(run.alpha()).isEqualTo(0.1);
+        assertThat(run.plateau()).isTrue();
+        assertThat(run.steps()).isEqualTo(3);
+        assertError(run.finalError(), err[3], "error at the first rule's t = 3");
+        assertThat(run.finalLossOverL0()).isCloseTo(loss[3] / loss[0], within(1e-9 * loss[3] / loss[0]));
+        assertThat(run.mark(0).t()).isEqualTo(3);
+        assertError(run.mark(0).errorAtTwice(), err[6], "error at 2t = 6");
+        assertThat(run.mark(1).t()).as("a rule true at t = 0 fires there, once").isZero();
+        assertError(run.mark(1).error(), err[0], "error at t = 0");
+        assertThat(run.mark(1).errorAtTwice()).isEqualTo(run.mark(1).error());
+        assertThat(run.mark(2).t()).isEqualTo(-1);
+        assertThat(run.mark(2).error()).isNaN();
+        assertThat(run.mark(2).errorAtTwice()).isNaN();
+        // a first rule that never fires: the run goes to its cap, its error and L/L0 read there
+        PlateauRuns.Run capped = PlateauRuns.descend(b, starts, drawn.sensing().loss().batchForm(drawn.sensing()
+                .target()), FinalErrorScalingCheck.MU, List.of((loss2, t) -> false), false, cap).get(0);
+        assertThat(capped.plateau()).isFalse();
+        assertThat(capped.steps()).isEqualTo(cap);
+        assertError(capped.finalError(), err[cap], "error at the cap");
+        assertThat(capped.finalLossOverL0()).isCloseTo(loss[cap] / loss[0], within(1e-9 * loss[cap] / loss[0]));
+        assertThat(capped.mark(0).t()).isEqualTo(-1);
+        assertThat(capped.mark(0).error()).isNaN();
+    }
+
+    @Test
+    @DisplayName("PWR-5 verdict (exploratory injective rows): r = r* holds at max error 1e-12 exactly with every run at its plateau, fails one ulp over or with a run capped")
+    void injectiveExactRow() {
+        for (double e : new double[] {1e-12, Math.nextUp(1e-12)}) {
+            for (boolean all : new boolean[] {true, false}) {
+                FinalErrors.InjectiveFit f = new FinalErrors.InjectiveFit(2, new double[] {e / 2, e}, new int[] {5, 6},
+                        all, Double.NaN, Double.NaN);
+                FinalErrors.SampleSize ss = new FinalErrors.SampleSize(io.github.theorybench.claims.Provenance.of(1,
+                        "ejml", "d1", 3), 9, new double[] {2, 1, 0.5}, 0.4, List.of(f));
+                FinalErrors m = new FinalErrors(io.github.theorybench.claims.Provenance.of(1, "ejml", "d1", 3),
+                        new double[] {1e-2, 1e-3}, List.of(), List.of(), new FinalErrors.Injective(3,
+                        new double[] {1e-2, 1e-3}, List.of(ss)));
+                List<Verdict> vs = FinalErrorVerdicts.verdicts(m);
+                assertThat(vs).hasSize(1);
+                assertThat(vs.get(0).criterion()).isEqualTo(FinalErrorScalingCheck.INJECTIVE_EXACT);
+                assertThat(vs.get(0).observed()).isEqualTo(e);
+                assertThat(vs.get(0).holds()).as("error %s, all at plateau %s", e, all).isEqualTo(all && e == 1e-12);
+            }
+        }
     }
 
     static double pearson(double[] a, double[] c) {
