@@ -16,6 +16,8 @@ class PowerHypothesesTest {
         assertThat(PowerHypotheses.spectralPhaseExists(0.1, 1.0)).isFalse();       // 0.1^2 = 0.01: on the threshold
         assertThat(PowerHypotheses.spectralPhaseExists(0.3, 4.0)).isFalse();
         assertThat(PowerHypotheses.spectralPhaseExists(0.19, 4.0)).isTrue();
+        assertThat(PowerHypotheses.spectralPhaseExists(0.5, 25.0)).isFalse();      // 0.25 = 0.01 * 25 exactly: strict
+        assertThat(PowerHypotheses.spectralPhaseExists(Math.nextDown(0.5), 25.0)).isTrue();
     }
 
     @Test
@@ -37,6 +39,8 @@ class PowerHypothesesTest {
         assertThat(PowerHypotheses.normalizedEstimator(1.0, 250, 30)).isTrue();
         assertThat(PowerHypotheses.normalizedEstimator(Math.sqrt(250), 250, 30)).isFalse();
         assertThat(PowerHypotheses.normalizedEstimator(1.0, 20, 30)).isFalse();
+        assertThat(PowerHypotheses.normalizedEstimator(1.0, 30, 30)).isTrue();       // n = d: at least d
+        assertThat(PowerHypotheses.normalizedEstimator(1.0, 29, 30)).isFalse();
     }
 
     @Test
@@ -48,6 +52,9 @@ class PowerHypothesesTest {
         assertThat(PowerHypotheses.belowInjectivity(20, 20, 2, 8, 800)).isFalse();
         assertThat(PowerHypotheses.belowInjectivity(40, 40, 2, 8, 319)).isFalse();    // n < r*^2 (d1 + d2) = 320
         assertThat(PowerHypotheses.belowInjectivity(40, 40, 2, 2, 800)).isFalse();    // r = r*
+        assertThat(PowerHypotheses.belowInjectivity(40, 40, 2, 3, 800)).isTrue();     // r = r* + 1
+        assertThat(PowerHypotheses.belowInjectivity(40, 40, 2, 8, 320)).isTrue();     // n = r*^2 (d1 + d2) exactly
+        assertThat(PowerHypotheses.belowInjectivity(40, 40, 2, 8, 1599)).isTrue();    // n = d1 d2 - 1
     }
 
     @Test

@@ -80,11 +80,12 @@ class PowerMethodSmallTest {
     }
 
     @Test
-    @DisplayName("PWR-1/2/4 small instance (d = 12, n = 400): t_spec, deviation at t_spec/2, angle at t_spec and Z's spectrum recomputed by a GD loop of the test's own")
+    @DisplayName("PWR-1/2/4 small instance (d = 12, n = 400): t_spec, deviation at t_spec/2, angle at t_spec and Z's spectrum recomputed by a GD loop of the test's own; alignment and t_spec fits, table and figures recomputed from the runs")
     void spectralPhase() {
         Backend b = Backends.byName(Backends.DEFAULT);
         PowerMethodCheck.Sizes sizes = new PowerMethodCheck.Sizes(D, N);
-        SpectralPhase m = new PowerMethodCheck(sizes).measure(sizes, CheckContext.of(b, SEED, false));
+        PowerMethodCheck check = new PowerMethodCheck(sizes);
+        SpectralPhase m = check.measure(sizes, CheckContext.of(b, SEED, false));
         long seed = SeedStream.of(SEED, "PWR-1,2,4").seed(0);
         assertThat(m.provenance().seed()).isEqualTo(seed);
         SpectralInstance drawn = SpectralInstance.build(b, seed, D, N, SpectralInstance.EIGENVALUES, 1,
@@ -103,6 +104,7 @@ class PowerMethodSmallTest {
             SpectralRuns.Run run = m.runs(R_STAR, new double[] {alpha}).get(0);
             replay(inst, real(drawn.init(R_STAR)).scalarMultiply(alpha), targetNorm, q, run);
         }
+        PowerDescentSmallTest.assertSummary(check, m);
     }
 
     /** GD U ← U − μ(𝒜*𝒜(UUᵀ) − Z)U (the ¼-loss gradient) and the power iterates (I + μZ)^t U₀, side by side. */

@@ -169,6 +169,8 @@ final class SpectralSummary {
             for (int k = 0; k < x.length; k++) {
                 x[k] = 1 / f.alphas()[k];
                 y[k] = f.tSpec()[k];
+            }
+            for (int k = 0; k < x.length; k++) {        // meanLog(x) once x is filled (it was read half-filled: ±∞)
                 line[k] = f.fit().intercept() + f.predicted() * Math.log(x[k]) + (f.fit().slope() - f.predicted())
                         * meanLog(x);
             }
