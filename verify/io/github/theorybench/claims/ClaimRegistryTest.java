@@ -17,6 +17,24 @@ class ClaimRegistryTest {
     }
 
     @Test
+    @DisplayName("ClaimRegistry.families: every catalogue entry states its hypothesis, control and thresholds; every calibration belongs to its family and has low <= high")
+    void everyFamilyStatesItsTerms() {
+        for (ClaimFamily f : ClaimRegistry.families()) {
+            assertThat(f.entries()).as(f.name()).isNotEmpty();
+            for (ClaimCatalog.Entry e : f.entries()) {
+                assertThat(e.family()).as(e.id()).isEqualTo(f.name());
+                assertThat(e.hypothesis()).as(e.id()).isNotBlank();
+                assertThat(e.control()).as(e.id()).isNotBlank();
+                assertThat(e.thresholds()).as(e.id()).isNotBlank();
+            }
+            for (Calibration c : f.calibrations()) {
+                assertThat(c.criterion().id()).as(c.quantity()).startsWith(f.name() + "-");
+                assertThat(c.low()).as(c.quantity()).isLessThanOrEqualTo(c.high());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("ClaimRegistry: every catalogued ID is claimed by exactly one registered check, no check names an ID twice or an uncatalogued ID")
     void exactlyOneCheckPerId() {
         Map<String, List<String>> owners = new HashMap<>();

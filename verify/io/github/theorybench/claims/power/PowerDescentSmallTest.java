@@ -21,6 +21,8 @@ import java.util.Locale;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
+import org.hipparchus.stat.correlation.PearsonsCorrelation;
+import org.hipparchus.stat.correlation.SpearmansCorrelation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -406,22 +408,9 @@ class PowerDescentSmallTest {
         return fit.getSlope();
     }
 
-    /** Spearman's ρ with average ranks for ties, by sorting. */
+    /** Spearman's ρ with average ranks for ties (Hipparchus). */
     static double spearman(double[] x, double[] y) {
-        return pearson(avgRanks(x), avgRanks(y));
-    }
-
-    static double[] avgRanks(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double less = 0, equal = 0;
-            for (double w : v) {
-                less += w < v[i] ? 1 : 0;
-                equal += w == v[i] ? 1 : 0;
-            }
-            r[i] = less + (equal + 1) / 2;
-        }
-        return r;
+        return new SpearmansCorrelation().correlation(x, y);
     }
 
     static void assertSlope(double actual, double expected, String what) {
@@ -1089,16 +1078,9 @@ class PowerDescentSmallTest {
         }
     }
 
+    /** Pearson's r (Hipparchus; NaN when either side is constant). */
     static double pearson(double[] a, double[] c) {
-        int n = a.length;
-        double ma = Arrays.stream(a).average().getAsDouble(), mc = Arrays.stream(c).average().getAsDouble();
-        double sac = 0, saa = 0, scc = 0;
-        for (int i = 0; i < n; i++) {
-            sac += (a[i] - ma) * (c[i] - mc);
-            saa += (a[i] - ma) * (a[i] - ma);
-            scc += (c[i] - mc) * (c[i] - mc);
-        }
-        return saa > 0 && scc > 0 ? sac / Math.sqrt(saa * scc) : Double.NaN;
+        return new PearsonsCorrelation().correlation(a, c);
     }
 
     static RealMatrix topEigenvectors(RealMatrix s, int k) {
